@@ -1,0 +1,84 @@
+//! The engine: every loaded rule over a document, with sorted, deduplicated output.
+//! No I/O and no printing happen here.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::rules::{Pack, PackError, RuleMeta, RuleSet};
+
+/// Checks documents against a fixed set of rule packs.
+pub struct Engine {
+    rules: RuleSet,
+    packs: Vec<PackInfo>,
+}
+
+/// What the engine knows about a loaded pack.
+#[derive(Debug, Clone)]
+pub struct PackInfo {
+    /// Pack id.
+    pub id: String,
+    /// Its description.
+    pub description: String,
+    /// Where it was loaded from.
+    pub path: std::path::PathBuf,
+    /// How many rules it has.
+    pub rules: usize,
+}
+
+impl Engine {
+    /// Compiles `packs` into one engine. Two packs with the same id are an error.
+    pub fn new(packs: Vec<Pack>) -> Result<Engine, PackError> {
+        let mut seen: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
+        let mut infos = Vec::new();
+        let mut rules = Vec::new();
+        for pack in packs {
+            if let Some(first) = seen.get(&pack.id) {
+                return Err(PackError::Build(format!(
+                    "{}: pack id `{}` is already used by {}",
+                    pack.path.display(),
+                    pack.id,
+                    first.display()
+                )));
+            }
+            seen.insert(pack.id.clone(), pack.path.clone());
+            infos.push(PackInfo {
+                id: pack.id,
+                description: pack.description,
+                path: pack.path,
+                rules: pack.rules.len(),
+            });
+            rules.extend(pack.rules);
+        }
+        Ok(Engine {
+            rules: RuleSet::new(rules)?,
+            packs: infos,
+        })
+    }
+
+    /// Every rule, in load order.
+    pub fn rules(&self) -> &[RuleMeta] {
+        self.rules.rules()
+    }
+
+    /// The rule with full id `id`.
+    pub fn rule(&self, id: &str) -> Option<&RuleMeta> {
+        self.rules().iter().find(|r| &*r.id == id)
+    }
+
+    /// The loaded packs.
+    pub fn packs(&self) -> &[PackInfo] {
+        &self.packs
+    }
+
+    /// All findings in `doc`, sorted by position then rule id; a rule reports a span once.
+    pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        self.rules.check(doc, &mut out);
+        out.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        });
+        out.dedup_by(|a, b| a.span == b.span && a.rule == b.rule);
+        out
+    }
+}

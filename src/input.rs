@@ -1,0 +1,170 @@
+//! Finding and reading the articles to check.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::span::LineIndex;
+
+/// File extensions picked up when a folder is checked.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
+
+/// Something to check: a file, or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A file on disk.
+    File(PathBuf),
+    /// Standard input.
+    Stdin,
+}
+
+impl Source {
+    /// The name shown in output.
+    pub fn display_name(&self) -> String {
+        match self {
+            Source::File(p) => p.display().to_string(),
+            Source::Stdin => "<stdin>".to_string(),
+        }
+    }
+}
+
+/// Why an input could not be checked.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The OS refused.
+    #[error("{path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The OS error.
+        message: String,
+    },
+    /// The file has NUL bytes.
+    #[error("{path}: binary file (NUL byte at offset {offset}), not checked")]
+    Binary {
+        /// The file.
+        path: String,
+        /// Where the first NUL is.
+        offset: usize,
+    },
+    /// The file is not UTF-8.
+    #[error("{path}:{line}:{column}: not valid UTF-8 (byte offset {offset}), not checked")]
+    NotUtf8 {
+        /// The file.
+        path: String,
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 1-based column of the first bad byte.
+        column: usize,
+        /// Byte offset of the first bad byte.
+        offset: usize,
+    },
+}
+
+/// Expands command-line paths: files stay as given, folders are walked
+/// recursively (sorted; hidden entries skipped) for article files; `-` is stdin.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>, InputError> {
+    if paths.is_empty() {
+        return Ok(vec![Source::Stdin]);
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Source::Stdin);
+        } else if p.is_dir() {
+            walk(p, &mut out)?;
+        } else {
+            out.push(Source::File(p.clone()));
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), InputError> {
+    let io = |e: std::io::Error| InputError::Io {
+        path: dir.display().to_string(),
+        message: e.to_string(),
+    };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    entries.sort();
+    for p in entries {
+        let Ok(meta) = std::fs::symlink_metadata(&p) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&p, out)?;
+        } else if p.extension().is_some_and(|x| {
+            ARTICLE_EXTENSIONS.contains(&x.to_string_lossy().to_lowercase().as_str())
+        }) {
+            out.push(Source::File(p));
+        }
+    }
+    Ok(())
+}
+
+/// Reads a source as UTF-8 text, exactly as stored (no newline or BOM changes).
+pub fn read(source: &Source) -> Result<String, InputError> {
+    let name = source.display_name();
+    let bytes = match source {
+        Source::File(p) => std::fs::read(p),
+        Source::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+        }
+    }
+    .map_err(|e| InputError::Io {
+        path: name.clone(),
+        message: e.to_string(),
+    })?;
+    decode(&name, bytes)
+}
+
+/// Decodes bytes as UTF-8, rejecting binary data with a precise error.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(InputError::Binary {
+            path: name.to_string(),
+            offset,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+        let pos = LineIndex::new(&valid).position(&valid, offset);
+        InputError::NotUtf8 {
+            path: name.to_string(),
+            line: pos.line,
+            column: pos.column,
+            offset,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let e = decode("a.txt", b"ok\nab\xffcd".to_vec())
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            e.as_deref(),
+            Some("a.txt:2:3: not valid UTF-8 (byte offset 5), not checked")
+        );
+        let e = decode("b.bin", b"x\0y".to_vec())
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            e.as_deref(),
+            Some("b.bin: binary file (NUL byte at offset 1), not checked")
+        );
+    }
+}

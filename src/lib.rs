@@ -1,0 +1,28 @@
+//! mtlint: a fast checker for machine-translated news.
+//!
+//! ```text
+//! bytes ──► Document ──► Engine ──► Vec<Diagnostic> ──► output (human | json)
+//!           (regions in    (rule packs compiled
+//!            original       into one matcher per
+//!            offsets)       family; no I/O)
+//! ```
+//!
+//! Rule packs are TOML data (`docs/rule-format.md`); the default packs in
+//! `rules/` are built into the binary. The engine takes a [`Document`] and
+//! returns [`Diagnostic`]s with byte spans into the original text; everything
+//! a user sees is rendered from that list by [`output`].
+
+pub mod diagnostic;
+pub mod document;
+pub mod engine;
+pub mod fix;
+pub mod input;
+pub mod output;
+pub mod rules;
+pub mod span;
+pub mod text;
+
+pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
+pub use document::Document;
+pub use engine::Engine;
+pub use span::{LineIndex, Span};

@@ -1,0 +1,113 @@
+//! Pattern rules: a `RegexSet` finds which regexes match a document at all,
+//! then only those are run to locate their matches.
+
+use regex::{Regex, RegexSet};
+
+use super::context::Conditions;
+use super::load::PackError;
+use super::RuleMeta;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::span::{ceil_char_boundary, Span};
+
+/// A compiled pattern rule.
+#[derive(Debug, Clone)]
+pub struct PatternRule {
+    /// The regex.
+    pub regex: Regex,
+    /// Replacement templates (`$1`, `${name}`), best first.
+    pub replace: Vec<String>,
+    /// Capture group to report instead of the whole match.
+    pub report: Option<usize>,
+    /// Capture groups that must hold the same words (ignoring case).
+    pub same: Vec<usize>,
+    /// When a match counts.
+    pub conditions: Conditions,
+}
+
+/// All pattern rules of a rule set.
+pub struct PatternMatcher {
+    set: Option<RegexSet>,
+    rules: Vec<(usize, PatternRule)>,
+}
+
+impl PatternMatcher {
+    /// Builds the prefilter set.
+    pub fn new(rules: Vec<(usize, PatternRule)>) -> Result<Self, PackError> {
+        let set = if rules.is_empty() {
+            None
+        } else {
+            Some(
+                RegexSet::new(rules.iter().map(|(_, r)| r.regex.as_str()))
+                    .map_err(|e| PackError::Build(format!("regex set: {e}")))?,
+            )
+        };
+        Ok(PatternMatcher { set, rules })
+    }
+
+    /// Reports every pattern finding in `doc`.
+    pub fn check(&self, doc: &Document, metas: &[RuleMeta], out: &mut Vec<Diagnostic>) {
+        let Some(set) = &self.set else { return };
+        for (region, hay) in doc.region_texts() {
+            for i in set.matches(hay).iter() {
+                let (idx, rule) = &self.rules[i];
+                rule.scan(doc.text(), hay, region.start, &metas[*idx], out);
+            }
+        }
+    }
+}
+
+impl PatternRule {
+    fn same_ok(&self, caps: &regex::Captures<'_>) -> bool {
+        let mut groups = self.same.iter().map(|&g| caps.get(g).map(|m| m.as_str()));
+        let Some(Some(first)) = groups.next() else {
+            return self.same.is_empty();
+        };
+        let first = first.to_lowercase();
+        groups.all(|g| g.is_some_and(|g| g.to_lowercase() == first))
+    }
+
+    fn scan(
+        &self,
+        text: &str,
+        hay: &str,
+        offset: usize,
+        meta: &RuleMeta,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let mut pos = 0;
+        while pos <= hay.len() {
+            let Some(caps) = self.regex.captures_at(hay, pos) else {
+                break;
+            };
+            let Some(whole) = caps.get(0) else { break };
+            if !self.same_ok(&caps) {
+                // try again from the next character: a later start may satisfy `same`
+                pos = ceil_char_boundary(hay, whole.start() + 1);
+                continue;
+            }
+            pos = if whole.end() > whole.start() {
+                whole.end()
+            } else {
+                ceil_char_boundary(hay, whole.end() + 1)
+            };
+            let reported = match self.report {
+                Some(g) => match caps.get(g) {
+                    Some(m) => m,
+                    None => continue,
+                },
+                None => whole,
+            };
+            let span = Span::new(reported.start(), reported.end()).shifted(offset);
+            if !self.conditions.allows(text, span) {
+                continue;
+            }
+            let suggestions = self.replace.iter().map(|t| {
+                let mut full = String::new();
+                caps.expand(t, &mut full);
+                full
+            });
+            out.push(meta.diagnostic(text, span, suggestions));
+        }
+    }
+}
