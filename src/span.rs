@@ -144,7 +144,7 @@ mod tests {
         assert_eq!(idx.position(text, x), Position { line: 2, column: 6 });
         let e = text.find("end").unwrap_or_default();
         assert_eq!(idx.position(text, e), Position { line: 3, column: 1 });
-        assert_eq!(idx.line_span(text, 1), Span::new(5, 11));
+        assert_eq!(idx.line_span(text, 1), Span::new(5, 12));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Word-level text helpers shared by the matchers: boundaries, case, inflection.
 
+use crate::span::{ceil_char_boundary, floor_char_boundary};
+
 /// True for characters that make up words (letters and digits).
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -25,27 +27,6 @@ pub enum CaseMode {
     Any,
 }
 
-impl CaseMode {
-    /// Does `found` (from the text) match `entry` (from the rule) under this mode?
-    pub fn matches(self, entry: &str, found: &str) -> bool {
-        if entry == found {
-            return true;
-        }
-        match self {
-            CaseMode::Exact => false,
-            CaseMode::Any => entry.to_lowercase() == found.to_lowercase(),
-            CaseMode::Smart => {
-                if entry.chars().any(char::is_uppercase) {
-                    return false;
-                }
-                found == capitalize_first(entry)
-                    || found == title_case(entry)
-                    || found == entry.to_uppercase()
-            }
-        }
-    }
-}
-
 /// `entry` with its first character uppercased.
 pub fn capitalize_first(s: &str) -> String {
     let mut chars = s.chars();
@@ -55,10 +36,22 @@ pub fn capitalize_first(s: &str) -> String {
     }
 }
 
-/// Every space-separated word capitalised.
+/// Words a headline keeps in lowercase unless they come first.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+];
+
+/// Headline capitalisation: every word capitalised except small words after the first.
 pub fn title_case(s: &str) -> String {
     s.split(' ')
-        .map(capitalize_first)
+        .enumerate()
+        .map(|(i, w)| {
+            if i > 0 && SMALL_WORDS.contains(&w) {
+                w.to_string()
+            } else {
+                capitalize_first(w)
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -85,14 +78,6 @@ pub fn adapt_case(entry: &str, found: &str, replacement: &str) -> String {
     } else {
         transfer_case(found, replacement)
     }
-}
-
-/// Splits `text` into words (runs of word characters), lowercased.
-pub fn lower_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 /// Up to `n` words right before byte `pos`, in text order.
@@ -135,6 +120,83 @@ pub fn words_after(text: &str, pos: usize, n: usize) -> Vec<&str> {
         .filter(|w| !w.is_empty())
         .take(n)
         .collect()
+}
+
+/// Abbreviations whose final period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "jr", "sr", "prof", "no", "vs", "co",
+    "inc", "ltd", "corp", "gov", "sen", "rep", "rev", "capt", "maj", "adm", "cmdr", "dept",
+    "approx", "est", "fig", "mt", "ft",
+];
+
+/// Does the separator `sep` (the non-word text after `word`) end a sentence or clause?
+fn ends_sentence(sep: &str, word: Option<&str>) -> bool {
+    if sep.contains(['\n', '!', '?', ';', ':']) {
+        return true;
+    }
+    sep.contains('.')
+        && !word.is_some_and(|w| {
+            w.chars().count() == 1 || ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+        })
+}
+
+/// Byte ranges of the words of `text`.
+fn word_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// Up to `n` words right before byte `pos`, in text order, not reaching back
+/// past the end of the previous sentence or clause.
+pub fn words_before_in_sentence(text: &str, pos: usize, n: usize) -> Vec<&str> {
+    let pos = floor_char_boundary(text, pos);
+    let lo = floor_char_boundary(text, pos.saturating_sub(64 * n + 64));
+    let slice = &text[lo..pos];
+    let mut out = Vec::new();
+    let mut right = slice.len();
+    for &(s, e) in word_ranges(slice).iter().rev() {
+        if out.len() == n || ends_sentence(&slice[e..right], Some(&slice[s..e])) {
+            break;
+        }
+        out.push(&slice[s..e]);
+        right = s;
+    }
+    out.reverse();
+    out
+}
+
+/// Up to `n` words right after byte `pos`, not reaching past the end of the
+/// sentence or clause.
+pub fn words_after_in_sentence(text: &str, pos: usize, n: usize) -> Vec<&str> {
+    let pos = floor_char_boundary(text, pos);
+    let hi = ceil_char_boundary(text, pos + 64 * n + 64);
+    let slice = &text[pos..hi];
+    let mut prev = words_before(text, pos, 1).pop();
+    let mut out = Vec::new();
+    let mut left = 0;
+    for (s, e) in word_ranges(slice) {
+        if out.len() == n || ends_sentence(&slice[left..s], prev) {
+            break;
+        }
+        out.push(&slice[s..e]);
+        prev = Some(&slice[s..e]);
+        left = e;
+    }
+    out
 }
 
 fn is_vowel(c: char) -> bool {
@@ -254,13 +316,9 @@ mod tests {
     }
 
     #[test]
-    fn smart_case() {
-        assert!(CaseMode::Smart.matches("rowed back", "Rowed back"));
-        assert!(CaseMode::Smart.matches("rowed back", "ROWED BACK"));
-        assert!(CaseMode::Smart.matches("rowed back", "Rowed Back"));
-        assert!(!CaseMode::Smart.matches("rowed back", "rowed Back"));
-        assert!(!CaseMode::Smart.matches("Kiev", "kiev"));
-        assert!(CaseMode::Any.matches("Kiev", "KIEV"));
+    fn headline_case_keeps_small_words() {
+        assert_eq!(title_case("minister of defense"), "Minister of Defense");
+        assert_eq!(title_case("of mice"), "Of Mice");
     }
 
     #[test]
@@ -300,5 +358,17 @@ mod tests {
         assert_eq!(words_before(t, s, 2), vec!["U", "S"]);
         assert_eq!(words_after(t, e, 2), vec!["Marco", "Rubio"]);
         assert_eq!(words_before(t, 0, 3), Vec::<&str>::new());
+        assert_eq!(words_before_in_sentence(t, s, 2), vec!["U", "S"]);
+    }
+
+    #[test]
+    fn sentence_bounded_neighbours() {
+        let t = "goals in Ukraine. US defense minister Hegseth. Then Mr. Smith";
+        let s = t.find("defense").unwrap_or_default();
+        assert_eq!(words_before_in_sentence(t, s, 3), vec!["US"]);
+        let e = s + "defense minister".len();
+        assert_eq!(words_after_in_sentence(t, e, 3), vec!["Hegseth"]);
+        let m = t.find("Smith").unwrap_or_default();
+        assert_eq!(words_before_in_sentence(t, m, 3), vec!["Then", "Mr"]);
     }
 }

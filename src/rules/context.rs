@@ -1,14 +1,36 @@
 //! Context conditions: when a literal or pattern match counts as a finding.
 
 use crate::span::Span;
-use crate::text::{lower_words, words_after, words_before};
+use crate::text::{
+    is_word_char, words_after, words_after_in_sentence, words_before, words_before_in_sentence,
+};
 
-/// A word or phrase from a condition list, lowercased; a trailing `*` makes
-/// the last word a prefix.
+/// A word or phrase from a condition list. Words written with a capital
+/// letter must match exactly ("US" is not "us"); lowercase words match any
+/// capitalisation; a trailing `*` makes the last word a prefix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Phrase {
-    words: Vec<String>,
+    /// (word as written — lowercased when it has no capital, has a capital)
+    words: Vec<(String, bool)>,
     prefix_last: bool,
+}
+
+/// Words of a text, as written and lowercased.
+pub struct Words<'a> {
+    orig: Vec<&'a str>,
+    lower: Vec<String>,
+}
+
+impl<'a> Words<'a> {
+    /// Wraps words taken from a text.
+    pub fn new(orig: Vec<&'a str>) -> Self {
+        let lower = orig.iter().map(|w| w.to_lowercase()).collect();
+        Words { orig, lower }
+    }
+
+    fn len(&self) -> usize {
+        self.orig.len()
+    }
 }
 
 impl Phrase {
@@ -16,7 +38,18 @@ impl Phrase {
     pub fn parse(s: &str) -> Option<Phrase> {
         let trimmed = s.trim();
         let prefix_last = trimmed.ends_with('*');
-        let words = lower_words(trimmed.trim_end_matches('*'));
+        let words: Vec<(String, bool)> = trimmed
+            .trim_end_matches('*')
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                if w.chars().any(char::is_uppercase) {
+                    (w.to_string(), true)
+                } else {
+                    (w.to_string(), false)
+                }
+            })
+            .collect();
         if words.is_empty() {
             return None;
         }
@@ -33,21 +66,35 @@ impl Phrase {
         self.words.is_empty()
     }
 
-    /// Does the phrase equal `words` exactly (same length)?
-    fn equals(&self, words: &[String]) -> bool {
-        words.len() == self.words.len()
-            && self.words.iter().zip(words).enumerate().all(|(i, (p, w))| {
+    /// Does the phrase equal the `len()` words of `words` starting at `at`?
+    fn equals_at(&self, words: &Words<'_>, at: usize) -> bool {
+        at + self.len() <= words.len()
+            && self.words.iter().enumerate().all(|(i, (p, exact))| {
+                let w = if *exact {
+                    words.orig[at + i]
+                } else {
+                    words.lower[at + i].as_str()
+                };
                 if self.prefix_last && i + 1 == self.words.len() {
                     w.starts_with(p.as_str())
                 } else {
-                    p == w
+                    w == p
                 }
             })
     }
 
     /// Does the phrase occur anywhere in `words`?
-    fn occurs_in(&self, words: &[String]) -> bool {
-        words.len() >= self.len() && words.windows(self.len()).any(|w| self.equals(w))
+    fn occurs_in(&self, words: &Words<'_>) -> bool {
+        words.len() >= self.len()
+            && (0..=words.len() - self.len()).any(|at| self.equals_at(words, at))
+    }
+
+    fn ends(&self, words: &Words<'_>) -> bool {
+        words.len() >= self.len() && self.equals_at(words, words.len() - self.len())
+    }
+
+    fn starts(&self, words: &Words<'_>) -> bool {
+        self.equals_at(words, 0)
     }
 }
 
@@ -79,22 +126,10 @@ fn max_len(list: &[Phrase]) -> usize {
     list.iter().map(Phrase::len).max().unwrap_or(0)
 }
 
-fn lower(words: Vec<&str>) -> Vec<String> {
-    words.into_iter().map(str::to_lowercase).collect()
-}
-
-fn ends_with(words: &[String], p: &Phrase) -> bool {
-    words.len() >= p.len() && p.equals(&words[words.len() - p.len()..])
-}
-
-fn starts_with(words: &[String], p: &Phrase) -> bool {
-    words.len() >= p.len() && p.equals(&words[..p.len()])
-}
-
 /// Are the words right before byte `start` one of `list`?
 pub fn is_preceded_by(text: &str, start: usize, list: &[Phrase]) -> bool {
-    let before = lower(words_before(text, start, max_len(list)));
-    list.iter().any(|p| ends_with(&before, p))
+    let before = Words::new(words_before_in_sentence(text, start, max_len(list)));
+    list.iter().any(|p| p.ends(&before))
 }
 
 impl Conditions {
@@ -119,19 +154,19 @@ impl Conditions {
             .max(max_len(&self.followed_by))
             .max(max_len(&self.not_followed_by))
             .max(max_len(&self.except));
-        let before = lower(words_before(text, span.start, reach));
-        let after = lower(words_after(text, span.end, reach));
+        let before = Words::new(words_before_in_sentence(text, span.start, reach));
+        let after = Words::new(words_after_in_sentence(text, span.end, reach));
 
         let anchored = !self.preceded_by.is_empty() || !self.followed_by.is_empty();
         if anchored {
-            let pre = self.preceded_by.iter().any(|p| ends_with(&before, p));
-            let post = self.followed_by.iter().any(|p| starts_with(&after, p));
+            let pre = self.preceded_by.iter().any(|p| p.ends(&before));
+            let post = self.followed_by.iter().any(|p| p.starts(&after));
             if !pre && !post {
                 return false;
             }
         }
-        if self.not_preceded_by.iter().any(|p| ends_with(&before, p))
-            || self.not_followed_by.iter().any(|p| starts_with(&after, p))
+        if self.not_preceded_by.iter().any(|p| p.ends(&before))
+            || self.not_followed_by.iter().any(|p| p.starts(&after))
         {
             return false;
         }
@@ -140,8 +175,8 @@ impl Conditions {
         }
         if !self.near.is_empty() || !self.not_near.is_empty() {
             let around = [
-                lower(words_before(text, span.start, self.window)),
-                lower(words_after(text, span.end, self.window)),
+                Words::new(words_before(text, span.start, self.window)),
+                Words::new(words_after(text, span.end, self.window)),
             ];
             let seen = |list: &[Phrase]| {
                 list.iter()
@@ -158,16 +193,21 @@ impl Conditions {
     }
 
     /// Is the match part of one of the `except` phrases?
-    fn excepted(&self, text: &str, span: Span, before: &[String], after: &[String]) -> bool {
-        let matched = lower_words(text.get(span.start..span.end).unwrap_or(""));
-        let mut all: Vec<String> = before.to_vec();
-        let first = all.len();
-        all.extend(matched);
-        let last = all.len();
-        all.extend_from_slice(after);
+    fn excepted(&self, text: &str, span: Span, before: &Words<'_>, after: &Words<'_>) -> bool {
+        let matched = text.get(span.start..span.end).unwrap_or("");
+        let mut orig: Vec<&str> = before.orig.clone();
+        let first = orig.len();
+        orig.extend(
+            matched
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty()),
+        );
+        let last = orig.len();
+        orig.extend_from_slice(&after.orig);
+        let all = Words::new(orig);
         self.except.iter().any(|p| {
             (0..=all.len().saturating_sub(p.len()))
-                .any(|at| at <= first && at + p.len() >= last && p.equals(&all[at..at + p.len()]))
+                .any(|at| at <= first && at + p.len() >= last && p.equals_at(&all, at))
         })
     }
 }

@@ -100,7 +100,9 @@ pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str>
 
 /// The id of the `[[rule]]` table that contains byte `offset`, read from the source text.
 fn rule_id_near(source: &str, offset: usize) -> Option<String> {
-    let head = source.get(..offset.min(source.len()))?;
+    // the error may point at the `[[rule]]` header itself
+    let end = crate::span::floor_char_boundary(source, offset + "[[rule]]".len());
+    let head = source.get(..end)?;
     let table = head.rfind("[[rule]]")?;
     let rest = &source[table + "[[rule]]".len()..];
     let end = rest.find("[[rule]]").unwrap_or(rest.len());
@@ -783,7 +785,7 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(
-            e.contains("test.toml:9:6: rule `a`: duplicate rule id"),
+            e.contains("test.toml:10:6: rule `a`: duplicate rule id"),
             "{e}"
         );
         let e = load(&format!("{HEAD}[[rule]]\nid = \"b\"\nkind = \"term\"\nmessage = \"m\"\nbad = [\"x\"]\ngood = [\"y\"]\n"))
@@ -791,11 +793,11 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(e.contains("rule `b`: needs a non-empty `find` list"), "{e}");
-        let e = load(&format!("{HEAD}[[rule]]\nid = \"c\"\nkind = \"term\"\n"))
+        let e = load(&format!("{HEAD}[[rule]]\nid = \"c\"\nfind = [\"x\"]\n"))
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert!(e.contains("rule `c`: missing field"), "{e}");
+        assert!(e.contains("rule `c`: missing field `kind`"), "{e}");
     }
 
     #[test]
