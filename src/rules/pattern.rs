@@ -1,7 +1,11 @@
 //! Pattern rules: a `RegexSet` finds which regexes match a document at all,
 //! then only those are run to locate their matches.
 
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
+
+/// Lazy-DFA cache of the prefilter set: large enough that scanning with
+/// dozens of Unicode-aware patterns does not thrash.
+const SET_DFA_CACHE: usize = 64 << 20;
 
 use super::context::Conditions;
 use super::load::PackError;
@@ -25,6 +29,29 @@ pub struct PatternRule {
     pub conditions: Conditions,
 }
 
+/// `src` without its `\b` and `\B` assertions: a looser regex that matches
+/// wherever `src` does. Unicode word boundaries make the lazy DFA give up on
+/// non-ASCII text, so the prefilter set is built from these.
+fn without_word_boundaries(src: &str) -> String {
+    let mut out = String::with_capacity(src.len());
+    let mut chars = src.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b' | 'B') => {}
+                Some(next) => {
+                    out.push(c);
+                    out.push(next);
+                }
+                None => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// All pattern rules of a rule set.
 pub struct PatternMatcher {
     set: Option<RegexSet>,
@@ -38,14 +65,21 @@ impl PatternMatcher {
             None
         } else {
             Some(
-                RegexSet::new(rules.iter().map(|(_, r)| r.regex.as_str()))
-                    .map_err(|e| PackError::Build(format!("regex set: {e}")))?,
+                RegexSetBuilder::new(
+                    rules
+                        .iter()
+                        .map(|(_, r)| without_word_boundaries(r.regex.as_str())),
+                )
+                .dfa_size_limit(SET_DFA_CACHE)
+                .build()
+                .map_err(|e| PackError::Build(format!("regex set: {e}")))?,
             )
         };
         Ok(PatternMatcher { set, rules })
     }
 
-    /// Reports every pattern finding in `doc`.
+    /// Reports every pattern finding in `doc`. The set says which rules can
+    /// match at all; only those are run, with their exact regexes.
     pub fn check(&self, doc: &Document, metas: &[RuleMeta], out: &mut Vec<Diagnostic>) {
         let Some(set) = &self.set else { return };
         for (region, hay) in doc.region_texts() {
@@ -109,5 +143,18 @@ impl PatternRule {
             });
             out.push(meta.diagnostic(text, span, suggestions));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefilter_drops_only_word_boundaries() {
+        assert_eq!(
+            without_word_boundaries(r"\bgen \B(\d)\\b\."),
+            r"gen (\d)\\b\."
+        );
     }
 }
