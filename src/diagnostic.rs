@@ -203,3 +203,29 @@ impl Diagnostic {
             .filter_map(move |f| f.replacement_for(self.span))
     }
 }
+
+/// Sorts diagnostics by position, then rule id, and drops a rule's matches
+/// that lie inside a longer match of the same rule. Different rules may
+/// report overlapping spans.
+pub fn normalize(diags: &mut Vec<Diagnostic>) {
+    diags.sort_by(|a, b| {
+        (&a.rule, a.span.start, std::cmp::Reverse(a.span.end)).cmp(&(
+            &b.rule,
+            b.span.start,
+            std::cmp::Reverse(b.span.end),
+        ))
+    });
+    let mut reach: Option<(Arc<str>, usize)> = None;
+    diags.retain(|d| {
+        let inside = reach
+            .as_ref()
+            .is_some_and(|(rule, end)| *rule == d.rule && d.span.end <= *end);
+        if !inside {
+            reach = Some((d.rule.clone(), d.span.end));
+        }
+        !inside
+    });
+    diags.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    });
+}

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{normalize, Diagnostic};
 use crate::document::Document;
 use crate::rules::{Pack, PackError, RuleMeta, RuleSet};
 
@@ -71,14 +71,13 @@ impl Engine {
         &self.packs
     }
 
-    /// All findings in `doc`, sorted by position then rule id; a rule reports a span once.
+    /// All findings in `doc`, sorted by position then rule id. Different rules
+    /// may report overlapping spans; one rule reports a stretch of text once
+    /// (its longest match: "key rate" inside "key rate cut" is dropped).
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         self.rules.check(doc, &mut out);
-        out.sort_by(|a, b| {
-            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-        });
-        out.dedup_by(|a, b| a.span == b.span && a.rule == b.rule);
+        normalize(&mut out);
         out
     }
 }

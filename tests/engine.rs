@@ -241,3 +241,26 @@ good = ["x"]
     assert_eq!(d.len(), 1);
     assert_eq!(&text[d[0].span.start..d[0].span.end], "Lawrow");
 }
+
+#[test]
+fn one_rule_reports_its_longest_match_only() {
+    let e = engine(
+        r#"
+[[rule]]
+id = "leitzins"
+kind = "term"
+find = ["leading interest", "leading interest rate"]
+replace = "key interest rate"
+message = "m"
+bad = ["leading interest rate"]
+good = ["x"]
+"#,
+    );
+    assert_eq!(
+        findings(&e, "The leading interest rate rose; leading interest fell."),
+        vec![
+            f("leitzins", "leading interest rate", "key interest rate"),
+            f("leitzins", "leading interest", "key interest rate"),
+        ]
+    );
+}

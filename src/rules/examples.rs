@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::{CompiledRule, Origin, RuleSet};
-use crate::diagnostic::Edit;
+use crate::diagnostic::{normalize, Edit};
 use crate::document::Document;
 use crate::fix::apply_edits;
 
@@ -58,6 +58,7 @@ pub fn run_rule(rule: &CompiledRule) -> Vec<ExampleFailure> {
     let diagnose = |text: &str| {
         let mut out = Vec::new();
         set.check(&Document::plain(text), &mut out);
+        normalize(&mut out);
         out
     };
     let mut failures = Vec::new();

@@ -13,6 +13,7 @@ use super::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::span::{ceil_char_boundary, Span};
+use crate::text::capitalize_first;
 
 /// A compiled pattern rule.
 #[derive(Debug, Clone)]
@@ -50,6 +51,20 @@ fn without_word_boundaries(src: &str) -> String {
         }
     }
     out
+}
+
+/// Does byte `pos` of `text` begin a sentence (only quotes, brackets and
+/// spaces since the start of the text, a line break, or `.` `!` `?`)?
+fn starts_sentence(text: &str, pos: usize) -> bool {
+    let before = text.get(..pos).unwrap_or("");
+    match before
+        .chars()
+        .rev()
+        .find(|c| !c.is_whitespace() && !"\"'“‘„«»([".contains(*c))
+    {
+        None => true,
+        Some(c) => matches!(c, '.' | '!' | '?') || before.ends_with('\n'),
+    }
 }
 
 /// All pattern rules of a rule set.
@@ -136,10 +151,20 @@ impl PatternRule {
             if !self.conditions.allows(text, span) {
                 continue;
             }
+            let capitalise = starts_sentence(text, span.start)
+                && reported
+                    .as_str()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
             let suggestions = self.replace.iter().map(|t| {
                 let mut full = String::new();
                 caps.expand(t, &mut full);
-                full
+                if capitalise {
+                    capitalize_first(&full)
+                } else {
+                    full
+                }
             });
             out.push(meta.diagnostic(text, span, suggestions));
         }
@@ -149,6 +174,13 @@ impl PatternRule {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_starts() {
+        assert!(starts_sentence("Since years", 0));
+        assert!(starts_sentence("It rained. “Since years", 12));
+        assert!(!starts_sentence("up 3 Mrd.", 5));
+    }
 
     #[test]
     fn prefilter_drops_only_word_boundaries() {
