@@ -204,9 +204,11 @@ impl Diagnostic {
     }
 }
 
-/// Sorts diagnostics by position, then rule id, and drops a rule's matches
-/// that lie inside a longer match of the same rule. Different rules may
-/// report overlapping spans.
+/// Sorts diagnostics by position, then rule id (pack rules before the
+/// built-in `detect/` ones), drops a rule's matches that lie inside a longer
+/// match of the same rule, and drops a finding that an earlier rule already
+/// made with the same span and the same first suggestion. Different rules may
+/// still report overlapping spans.
 pub fn normalize(diags: &mut Vec<Diagnostic>) {
     diags.sort_by(|a, b| {
         (&a.rule, a.span.start, std::cmp::Reverse(a.span.end)).cmp(&(

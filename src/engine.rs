@@ -2,10 +2,32 @@
 //! No I/O and no printing happen here.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::detect::gazetteer::Gazetteer;
+use crate::detect::{self, DetectorsConfig};
 
 use crate::diagnostic::{normalize, Diagnostic};
 use crate::document::Document;
 use crate::rules::{Pack, PackError, RuleMeta, RuleSet};
+
+/// What to run besides the packs' rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EngineOptions {
+    /// Report the packs' rules (false: detectors only).
+    pub rules: bool,
+    /// Which detectors run, and how.
+    pub detectors: DetectorsConfig,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        EngineOptions {
+            rules: true,
+            detectors: DetectorsConfig::default(),
+        }
+    }
+}
 
 /// Checks documents against a fixed set of rule packs.
 pub struct Engine {
@@ -27,8 +49,15 @@ pub struct PackInfo {
 }
 
 impl Engine {
-    /// Compiles `packs` into one engine. Two packs with the same id are an error.
+    /// Compiles `packs` and the default detectors into one engine. Two packs
+    /// with the same id are an error.
     pub fn new(packs: Vec<Pack>) -> Result<Engine, PackError> {
+        Engine::with_options(packs, &EngineOptions::default())
+    }
+
+    /// Compiles `packs` with the given detector settings; with
+    /// `options.rules == false` the packs only feed the detectors' gazetteer.
+    pub fn with_options(packs: Vec<Pack>, options: &EngineOptions) -> Result<Engine, PackError> {
         let mut seen: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
         let mut infos = Vec::new();
         let mut rules = Vec::new();
@@ -50,8 +79,13 @@ impl Engine {
             });
             rules.extend(pack.rules);
         }
+        let gazetteer = Arc::new(Gazetteer::from_rules(&rules));
+        if !options.rules {
+            rules.clear();
+        }
+        rules.extend(detect::compile(&options.detectors));
         Ok(Engine {
-            rules: RuleSet::new(rules)?,
+            rules: RuleSet::new(rules, gazetteer)?,
             packs: infos,
         })
     }

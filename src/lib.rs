@@ -12,6 +12,8 @@
 //! returns [`Diagnostic`]s with byte spans into the original text; everything
 //! a user sees is rendered from that list by [`output`].
 
+pub mod config;
+pub mod detect;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
@@ -24,5 +26,5 @@ pub mod text;
 
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
 pub use document::Document;
-pub use engine::Engine;
+pub use engine::{Engine, EngineOptions};
 pub use span::{LineIndex, Span};

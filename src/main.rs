@@ -7,10 +7,11 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use mtlint::config::Config;
 use mtlint::input::{self, Source};
 use mtlint::output::{self, FileReport};
 use mtlint::rules::{self, examples, Pack};
-use mtlint::{Document, Engine, Severity};
+use mtlint::{Document, Engine, EngineOptions, Severity};
 
 /// Exit code: nothing at or above the failing severity was found.
 const EXIT_CLEAN: u8 = 0;
@@ -32,6 +33,15 @@ struct Cli {
     /// Do not load the built-in rule packs.
     #[arg(long, global = true)]
     no_default_rules: bool,
+    /// Run only the built-in detectors (the packs still supply their names).
+    #[arg(long, global = true, conflicts_with = "no_detectors")]
+    detectors_only: bool,
+    /// Do not run the built-in detectors.
+    #[arg(long, global = true)]
+    no_detectors: bool,
+    /// Configuration file (detector settings: see the README).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -139,6 +149,18 @@ fn load_packs(cli: &Cli) -> Result<Vec<Pack>> {
     Ok(packs)
 }
 
+fn engine(cli: &Cli) -> Result<Engine> {
+    let mut options = EngineOptions::default();
+    if let Some(path) = &cli.config {
+        options.detectors = Config::load(path)?.detectors;
+    }
+    options.rules = !cli.detectors_only;
+    if cli.no_detectors {
+        options.detectors.enabled = false;
+    }
+    Ok(Engine::with_options(load_packs(cli)?, &options)?)
+}
+
 fn run(cli: Cli) -> Result<u8> {
     match &cli.command {
         Command::Check(args) => check(&cli, args),
@@ -149,7 +171,7 @@ fn run(cli: Cli) -> Result<u8> {
 }
 
 fn check(cli: &Cli, args: &CheckArgs) -> Result<u8> {
-    let engine = Engine::new(load_packs(cli)?)?;
+    let engine = engine(cli)?;
     let sources = input::expand(&args.paths)?;
     let reports: Vec<FileReport> = sources.iter().map(|s| check_one(&engine, s)).collect();
     let stdout = std::io::stdout();
@@ -205,7 +227,7 @@ fn check_one(engine: &Engine, source: &Source) -> FileReport {
 }
 
 fn list(cli: &Cli, format: ListFormat) -> Result<u8> {
-    let engine = Engine::new(load_packs(cli)?)?;
+    let engine = engine(cli)?;
     let mut out = String::new();
     match format {
         ListFormat::Json => {
@@ -249,7 +271,7 @@ fn list(cli: &Cli, format: ListFormat) -> Result<u8> {
 }
 
 fn explain(cli: &Cli, id: &str) -> Result<u8> {
-    let engine = Engine::new(load_packs(cli)?)?;
+    let engine = engine(cli)?;
     let rule = match engine.rule(id) {
         Some(r) => r,
         None => {
@@ -313,7 +335,7 @@ fn test(cli: &Cli, selection: &[String]) -> Result<u8> {
     if packs.is_empty() || !ids.is_empty() {
         let loaded = load_packs(cli)?;
         for id in &ids {
-            if !loaded.iter().any(|p| &p.id == id) {
+            if id != "detect" && !loaded.iter().any(|p| &p.id == id) {
                 bail!("no pack `{id}` (neither a loaded pack id nor a path)");
             }
         }
@@ -323,7 +345,15 @@ fn test(cli: &Cli, selection: &[String]) -> Result<u8> {
                 .filter(|p| ids.is_empty() || ids.contains(&p.id)),
         );
     }
-    let all: Vec<_> = packs.into_iter().flat_map(|p| p.rules).collect();
+    let mut all: Vec<_> = packs.into_iter().flat_map(|p| p.rules).collect();
+    let wants_detectors = selection.is_empty() || ids.iter().any(|id| id == "detect");
+    if wants_detectors && !cli.no_detectors {
+        let config = match &cli.config {
+            Some(path) => Config::load(path)?.detectors,
+            None => Default::default(),
+        };
+        all.extend(mtlint::detect::compile(&config));
+    }
     let report = examples::run(&all);
     let mut out = String::new();
     for f in &report.failures {

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::{CompiledRule, Origin, RuleSet};
+use crate::detect::gazetteer::Gazetteer;
 use crate::diagnostic::{normalize, Edit};
 use crate::document::Document;
 use crate::fix::apply_edits;
@@ -31,19 +32,21 @@ pub struct ExampleReport {
     pub failures: Vec<ExampleFailure>,
 }
 
-/// Runs the examples of every rule, each rule alone.
+/// Runs the examples of every rule, each rule alone (detectors see the
+/// names of all `rules`).
 pub fn run(rules: &[CompiledRule]) -> ExampleReport {
+    let gazetteer = Arc::new(Gazetteer::from_rules(rules));
     let mut report = ExampleReport::default();
     for rule in rules {
         report.rules += 1;
         report.examples += rule.meta.bad.len() + rule.meta.good.len();
-        report.failures.extend(run_rule(rule));
+        report.failures.extend(run_rule(rule, &gazetteer));
     }
     report
 }
 
 /// Runs one rule's examples.
-pub fn run_rule(rule: &CompiledRule) -> Vec<ExampleFailure> {
+pub fn run_rule(rule: &CompiledRule, gazetteer: &Arc<Gazetteer>) -> Vec<ExampleFailure> {
     let meta = &rule.meta;
     let fail = |example: &str, problem: String| ExampleFailure {
         rule: meta.id.clone(),
@@ -51,7 +54,7 @@ pub fn run_rule(rule: &CompiledRule) -> Vec<ExampleFailure> {
         example: example.to_string(),
         problem,
     };
-    let set = match RuleSet::new(vec![rule.clone()]) {
+    let set = match RuleSet::new(vec![rule.clone()], gazetteer.clone()) {
         Ok(set) => set,
         Err(e) => return vec![fail("", format!("does not compile: {e}"))],
     };

@@ -65,6 +65,7 @@ fn allowed_keys(kind: RuleKind) -> Vec<&'static str> {
         RuleKind::Title => &["find", "replace", "holders", "countries", "case"],
         RuleKind::Consistency => &["forms", "case"],
         RuleKind::Line => &["lines", "regex"],
+        RuleKind::Detector => &[],
     };
     let mut keys = own.to_vec();
     if !matches!(kind, RuleKind::Consistency | RuleKind::Line) {
@@ -89,7 +90,8 @@ fn explain_toml_error(message: &str) -> String {
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a typo.
-pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+#[doc(hidden)]
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
         .map(|c| (strsim::jaro_winkler(word, c), *c))
@@ -299,6 +301,7 @@ fn compile_rule(ctx: &Ctx, pack: &str, mut raw: RawRule) -> Result<CompiledRule,
             RuleKind::Title => Category::WrongTerm,
             RuleKind::Consistency => Category::TermInconsistent,
             RuleKind::Line => Category::WebsiteFurniture,
+            RuleKind::Detector => Category::Mistranslation,
         },
     };
     let applicability = match &raw.fix {
@@ -332,7 +335,7 @@ fn compile_rule(ctx: &Ctx, pack: &str, mut raw: RawRule) -> Result<CompiledRule,
                 "This article spells it two ways; it mostly writes “{suggestion}”".into()
             }
             RuleKind::Line => "Website furniture leaked into the article: “{match}”".into(),
-            RuleKind::Term | RuleKind::Pattern => {
+            RuleKind::Term | RuleKind::Pattern | RuleKind::Detector => {
                 return Err(err(at, format!("kind `{kind}` needs a `message`")))
             }
         },
@@ -628,6 +631,12 @@ fn compile_rule(ctx: &Ctx, pack: &str, mut raw: RawRule) -> Result<CompiledRule,
                 quoted(lines.iter().map(String::as_str))
             );
             (RuleBody::Line(LineRule { lines, regex }), summary)
+        }
+        RuleKind::Detector => {
+            return Err(err(
+                at,
+                "detectors are built in; configure them in `[detectors]`".into(),
+            ))
         }
     };
     let pos = ctx.index.position(ctx.source, at);

@@ -20,11 +20,12 @@ use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::detect::gazetteer::Gazetteer;
 use crate::diagnostic::{Applicability, Category, Diagnostic, Fix, Severity};
 use crate::document::Document;
 use crate::span::Span;
 
-pub use load::{load_pack_file, load_pack_str, load_path, PackError};
+pub use load::{closest as closest_name, load_pack_file, load_pack_str, load_path, PackError};
 
 /// The kinds of rule a pack can contain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -41,6 +42,8 @@ pub enum RuleKind {
     Consistency,
     /// A whole line of website furniture.
     Line,
+    /// A built-in detector (`detect/…`).
+    Detector,
 }
 
 impl RuleKind {
@@ -53,6 +56,7 @@ impl RuleKind {
             RuleKind::Title => "title",
             RuleKind::Consistency => "consistency",
             RuleKind::Line => "line",
+            RuleKind::Detector => "detector",
         }
     }
 }
@@ -156,6 +160,8 @@ pub enum RuleBody {
     Pattern(pattern::PatternRule),
     /// Furniture lines.
     Line(lines::LineRule),
+    /// A built-in detector.
+    Detector(crate::detect::DetectorRule),
 }
 
 /// A rule ready to run.
@@ -186,20 +192,25 @@ pub struct RuleSet {
     literal: literal::LiteralMatcher,
     patterns: pattern::PatternMatcher,
     lines: lines::LineMatcher,
+    detectors: Vec<(usize, crate::detect::DetectorRule)>,
+    gazetteer: Arc<Gazetteer>,
 }
 
 impl RuleSet {
-    /// Compiles `rules` into matchers. Ids must already be unique (see [`load_path`]).
-    pub fn new(rules: Vec<CompiledRule>) -> Result<RuleSet, PackError> {
+    /// Compiles `rules` into matchers; detectors among them see `gazetteer`.
+    /// Ids must already be unique (see [`load_path`]).
+    pub fn new(rules: Vec<CompiledRule>, gazetteer: Arc<Gazetteer>) -> Result<RuleSet, PackError> {
         let mut metas = Vec::with_capacity(rules.len());
         let mut lit = Vec::new();
         let mut pat = Vec::new();
         let mut lin = Vec::new();
+        let mut detectors = Vec::new();
         for (idx, rule) in rules.into_iter().enumerate() {
             match rule.body {
                 RuleBody::Literal(l) => lit.push((idx, l)),
                 RuleBody::Pattern(p) => pat.push((idx, p)),
                 RuleBody::Line(l) => lin.push((idx, l)),
+                RuleBody::Detector(d) => detectors.push((idx, d)),
             }
             metas.push(rule.meta);
         }
@@ -208,6 +219,8 @@ impl RuleSet {
             literal: literal::LiteralMatcher::new(lit)?,
             patterns: pattern::PatternMatcher::new(pat)?,
             lines: lines::LineMatcher::new(lin)?,
+            detectors,
+            gazetteer,
         })
     }
 
@@ -221,5 +234,6 @@ impl RuleSet {
         self.literal.check(doc, &self.rules, out);
         self.patterns.check(doc, &self.rules, out);
         self.lines.check(doc, &self.rules, out);
+        crate::detect::run(doc, &self.gazetteer, &self.detectors, &self.rules, out);
     }
 }
