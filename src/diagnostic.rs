@@ -208,7 +208,9 @@ impl Diagnostic {
 /// built-in `detect/` ones), drops a rule's matches that lie inside a longer
 /// match of the same rule, and drops a finding that an earlier rule already
 /// made with the same span and the same first suggestion. Different rules may
-/// still report overlapping spans.
+/// still report overlapping spans, except that a built-in detector stays
+/// quiet where a rule-pack finding already covers some of the same text: the
+/// detectors exist for what no list knows.
 pub fn normalize(diags: &mut Vec<Diagnostic>) {
     diags.sort_by(|a, b| {
         (&a.rule, a.span.start, std::cmp::Reverse(a.span.end)).cmp(&(

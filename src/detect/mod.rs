@@ -12,7 +12,9 @@
 
 pub mod gazetteer;
 pub mod lexicon;
+pub mod numbers;
 pub mod repetition;
+pub mod spacing;
 pub mod tokens;
 
 use std::collections::BTreeMap;
@@ -127,7 +129,9 @@ type Build = fn(&DetectorSettings) -> Box<dyn Detector>;
 pub fn registry() -> Vec<(&'static DetectorInfo, Build)> {
     vec![
         // registry: one line per detector, in id order
+        (&numbers::INFO, numbers::build),
         (&repetition::INFO, repetition::build),
+        (&spacing::INFO, spacing::build),
     ]
 }
 
