@@ -10,6 +10,7 @@
 //! off, given another severity, an allow-list and a threshold in the
 //! `[detectors]` table of the configuration (see [`DetectorSettings`]).
 
+pub mod furniture;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod numbers;
@@ -129,6 +130,7 @@ type Build = fn(&DetectorSettings) -> Box<dyn Detector>;
 pub fn registry() -> Vec<(&'static DetectorInfo, Build)> {
     vec![
         // registry: one line per detector, in id order
+        (&furniture::INFO, furniture::build),
         (&numbers::INFO, numbers::build),
         (&repetition::INFO, repetition::build),
         (&spacing::INFO, spacing::build),
