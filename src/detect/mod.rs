@@ -14,6 +14,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod repetition;
 pub mod tokens;
+pub mod untranslated;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -128,6 +129,7 @@ pub fn registry() -> Vec<(&'static DetectorInfo, Build)> {
     vec![
         // registry: one line per detector, in id order
         (&repetition::INFO, repetition::build),
+        (&untranslated::INFO, untranslated::build),
     ]
 }
 
