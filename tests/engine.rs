@@ -3,12 +3,15 @@
 use std::path::Path;
 
 use mtlint::rules::load_pack_str;
-use mtlint::{Document, Engine};
+use mtlint::{Document, Engine, EngineOptions};
 
 fn engine(rules: &str) -> Engine {
     let src = format!("[pack]\nid = \"t\"\n\n{rules}");
     let pack = load_pack_str(&src, Path::new("t.toml")).expect("pack loads");
-    Engine::new(vec![pack]).expect("engine")
+    // the pack's rules alone: the built-in detectors are tested in tests/detectors.rs
+    let mut options = EngineOptions::default();
+    options.detectors.enabled = false;
+    Engine::with_options(vec![pack], &options).expect("engine")
 }
 
 /// (rule id without pack, flagged text, first suggestion)

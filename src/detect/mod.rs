@@ -17,6 +17,7 @@ pub mod numbers;
 pub mod repetition;
 pub mod spacing;
 pub mod tokens;
+pub mod untranslated;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -134,6 +135,7 @@ pub fn registry() -> Vec<(&'static DetectorInfo, Build)> {
         (&numbers::INFO, numbers::build),
         (&repetition::INFO, repetition::build),
         (&spacing::INFO, spacing::build),
+        (&untranslated::INFO, untranslated::build),
     ]
 }
 
