@@ -11,11 +11,13 @@ fn engine(rules: &str) -> Engine {
     Engine::new(vec![pack]).expect("engine")
 }
 
-/// (rule id without pack, flagged text, first suggestion)
+/// (rule id without pack, flagged text, first suggestion) of the pack's rules
+/// (the built-in detectors are tested on their own).
 fn findings(engine: &Engine, text: &str) -> Vec<(String, String, String)> {
     engine
         .check(&Document::plain(text))
         .into_iter()
+        .filter(|d| !d.rule.starts_with("detect/"))
         .map(|d| {
             (
                 d.rule.trim_start_matches("t/").to_string(),

@@ -12,6 +12,7 @@
 
 pub mod gazetteer;
 pub mod lexicon;
+pub mod name_as_word;
 pub mod repetition;
 pub mod tokens;
 
@@ -127,6 +128,7 @@ type Build = fn(&DetectorSettings) -> Box<dyn Detector>;
 pub fn registry() -> Vec<(&'static DetectorInfo, Build)> {
     vec![
         // registry: one line per detector, in id order
+        (&name_as_word::INFO, name_as_word::build),
         (&repetition::INFO, repetition::build),
     ]
 }
