@@ -56,6 +56,11 @@ impl Lexicon {
         self.is_word(word) || self.proper.contains(&word.to_lowercase())
     }
 
+    /// Is `word` (any case) a capitalised entry of the English word list ("Rhine", "Smith")?
+    pub fn is_proper(&self, word: &str) -> bool {
+        self.proper.contains(&word.to_lowercase())
+    }
+
     /// Is `word` a given name?
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(&word.to_lowercase())

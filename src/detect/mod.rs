@@ -13,6 +13,7 @@
 pub mod furniture;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod name_as_word;
 pub mod numbers;
 pub mod repetition;
 pub mod spacing;
@@ -133,6 +134,7 @@ pub fn registry() -> Vec<(&'static DetectorInfo, Build)> {
         // registry: one line per detector, in id order
         (&furniture::INFO, furniture::build),
         (&numbers::INFO, numbers::build),
+        (&name_as_word::INFO, name_as_word::build),
         (&repetition::INFO, repetition::build),
         (&spacing::INFO, spacing::build),
         (&untranslated::INFO, untranslated::build),
