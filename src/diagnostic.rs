@@ -227,7 +227,24 @@ pub fn normalize(diags: &mut Vec<Diagnostic>) {
         }
         !inside
     });
+    let detector = |d: &Diagnostic| d.rule.starts_with("detect/");
     diags.sort_by(|a, b| {
-        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        (a.span.start, a.span.end, detector(a), &a.rule).cmp(&(
+            b.span.start,
+            b.span.end,
+            detector(b),
+            &b.rule,
+        ))
+    });
+    // the same span and first suggestion as an earlier finding: said already
+    let mut group: Vec<(Span, Option<String>)> = Vec::new();
+    diags.retain(|d| {
+        if group.first().is_some_and(|(span, _)| *span != d.span) {
+            group.clear();
+        }
+        let first = d.suggestions().next().map(str::to_string);
+        let said = first.is_some() && group.iter().any(|(_, s)| *s == first);
+        group.push((d.span, first));
+        !said
     });
 }

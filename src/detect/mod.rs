@@ -14,6 +14,8 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod repetition;
 pub mod tokens;
+pub mod transliteration;
+pub mod variant_spelling;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -128,6 +130,8 @@ pub fn registry() -> Vec<(&'static DetectorInfo, Build)> {
     vec![
         // registry: one line per detector, in id order
         (&repetition::INFO, repetition::build),
+        (&transliteration::INFO, transliteration::build),
+        (&variant_spelling::INFO, variant_spelling::build),
     ]
 }
 
