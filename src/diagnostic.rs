@@ -229,7 +229,48 @@ pub fn normalize(diags: &mut Vec<Diagnostic>) {
         }
         !inside
     });
+    let detector = |d: &Diagnostic| d.rule.starts_with("detect/");
     diags.sort_by(|a, b| {
-        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        (a.span.start, a.span.end, detector(a), &a.rule).cmp(&(
+            b.span.start,
+            b.span.end,
+            detector(b),
+            &b.rule,
+        ))
+    });
+    // the same span and first suggestion as an earlier finding: said already
+    let mut group: Vec<(Span, Option<String>)> = Vec::new();
+    diags.retain(|d| {
+        if group.first().is_some_and(|(span, _)| *span != d.span) {
+            group.clear();
+        }
+        let first = d.suggestions().next().map(str::to_string);
+        let said = first.is_some() && group.iter().any(|(_, s)| *s == first);
+        group.push((d.span, first));
+        !said
+    });
+    drop_detectors_under_packs(diags);
+}
+
+/// Drops detector findings that overlap a rule-pack finding.
+fn drop_detectors_under_packs(diags: &mut Vec<Diagnostic>) {
+    let is_detector = |d: &Diagnostic| d.rule.starts_with("detect/");
+    // pack spans in position order, with the furthest end reached so far
+    let mut packs: Vec<(usize, usize)> = Vec::new();
+    let mut max_end = 0;
+    for d in diags.iter().filter(|d| !is_detector(d)) {
+        max_end = max_end.max(d.span.end);
+        packs.push((d.span.start, max_end));
+    }
+    if packs.is_empty() {
+        return;
+    }
+    diags.retain(|d| {
+        if !is_detector(d) {
+            return true;
+        }
+        let end = d.span.end.max(d.span.start + 1);
+        let n = packs.partition_point(|(start, _)| *start < end);
+        n == 0 || packs[n - 1].1 <= d.span.start
     });
 }

@@ -3,11 +3,13 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use mtlint::config::Config;
+use mtlint::detect::gazetteer::Gazetteer;
 use mtlint::input::{self, Source};
 use mtlint::output::{self, FileReport};
 use mtlint::rules::{self, examples, Pack};
@@ -322,23 +324,23 @@ fn explain(cli: &Cli, id: &str) -> Result<u8> {
 }
 
 fn test(cli: &Cli, selection: &[String]) -> Result<u8> {
+    let loaded = load_packs(cli)?;
+    // detectors' examples see the names of every loaded pack
+    let gazetteer = Arc::new(Gazetteer::from_rules(loaded.iter().flat_map(|p| &p.rules)));
     let mut packs = Vec::new();
     let mut ids = Vec::new();
     for s in selection {
         let p = PathBuf::from(s);
         if p.exists() {
             packs.extend(rules::load_path(&p)?);
-        } else {
+        } else if s == "detect" || loaded.iter().any(|p| &p.id == s) {
             ids.push(s.clone());
+        } else {
+            bail!("no pack `{s}` (neither a loaded pack id, `detect`, nor a path)");
         }
     }
-    if packs.is_empty() || !ids.is_empty() {
-        let loaded = load_packs(cli)?;
-        for id in &ids {
-            if id != "detect" && !loaded.iter().any(|p| &p.id == id) {
-                bail!("no pack `{id}` (neither a loaded pack id nor a path)");
-            }
-        }
+    let from_paths = !packs.is_empty();
+    if !from_paths || !ids.is_empty() {
         packs.extend(
             loaded
                 .into_iter()
@@ -346,7 +348,7 @@ fn test(cli: &Cli, selection: &[String]) -> Result<u8> {
         );
     }
     let mut all: Vec<_> = packs.into_iter().flat_map(|p| p.rules).collect();
-    let wants_detectors = selection.is_empty() || ids.iter().any(|id| id == "detect");
+    let wants_detectors = (!from_paths && ids.is_empty()) || ids.iter().any(|id| id == "detect");
     if wants_detectors && !cli.no_detectors {
         let config = match &cli.config {
             Some(path) => Config::load(path)?.detectors,
@@ -354,7 +356,7 @@ fn test(cli: &Cli, selection: &[String]) -> Result<u8> {
         };
         all.extend(mtlint::detect::compile(&config));
     }
-    let report = examples::run(&all);
+    let report = examples::run(&all, &gazetteer);
     let mut out = String::new();
     for f in &report.failures {
         out.push_str(&format!(

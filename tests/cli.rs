@@ -354,6 +354,7 @@ good = ["Read the editorial."]
         "--format",
         "json",
         "--no-default-rules",
+        "--no-detectors",
         "--rules",
         &pack,
         &article,

@@ -171,3 +171,34 @@ fn config_errors_are_located_with_a_suggestion() {
         .stderr(predicate::str::contains("key.toml:1:"))
         .stderr(predicate::str::contains("enabeld"));
 }
+
+#[test]
+fn a_detector_stays_quiet_where_a_pack_rule_already_spoke() {
+    let text = "Sergei Lawrow met Antony Blinking in Riad. So far only gen Kyiv.\n";
+    let both = findings(
+        mtlint()
+            .args(["check", "--format", "json", "-"])
+            .write_stdin(text),
+    );
+    let texts: Vec<&str> = both.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Lawrow", "Blinking", "Riad", "gen Kyiv"],
+        "{both:?}"
+    );
+    assert!(
+        both.iter().all(|(r, _)| !r.starts_with("detect/")),
+        "{both:?}"
+    );
+    let alone = findings(
+        mtlint()
+            .args(["check", "--detectors-only", "--format", "json", "-"])
+            .write_stdin(text),
+    );
+    let texts: Vec<&str> = alone.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Lawrow", "Blinking", "Riad", "gen Kyiv"],
+        "{alone:?}"
+    );
+}

@@ -18,7 +18,9 @@ pub mod numbers;
 pub mod repetition;
 pub mod spacing;
 pub mod tokens;
+pub mod transliteration;
 pub mod untranslated;
+pub mod variant_spelling;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -133,11 +135,13 @@ pub fn registry() -> Vec<(&'static DetectorInfo, Build)> {
     vec![
         // registry: one line per detector, in id order
         (&furniture::INFO, furniture::build),
-        (&numbers::INFO, numbers::build),
         (&name_as_word::INFO, name_as_word::build),
+        (&numbers::INFO, numbers::build),
         (&repetition::INFO, repetition::build),
         (&spacing::INFO, spacing::build),
+        (&transliteration::INFO, transliteration::build),
         (&untranslated::INFO, untranslated::build),
+        (&variant_spelling::INFO, variant_spelling::build),
     ]
 }
 
