@@ -1,25 +1,13 @@
 //! Integration tests of the `mtlint` binary: commands, formats and exit codes.
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
+use common::{mtlint, write, SEED};
 use predicates::prelude::*;
 use serde::Deserialize;
-
-const SEED: &str = "../shared/seed/article.txt";
-
-fn mtlint() -> Command {
-    let mut cmd = Command::cargo_bin("mtlint").expect("binary builds");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-fn write(dir: &Path, name: &str, contents: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, contents).expect("write temp file");
-    path.display().to_string()
-}
 
 /// The JSON contract, as a consumer script would read it.
 #[derive(Debug, Deserialize)]

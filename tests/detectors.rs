@@ -1,24 +1,10 @@
 //! The built-in detectors through the binary: detectors-only mode, config, listing.
 
-use std::path::Path;
+mod common;
 
 use assert_cmd::Command;
+use common::{mtlint, write, SEED};
 use predicates::prelude::*;
-
-const SEED: &str = "../shared/seed/article.txt";
-
-fn mtlint() -> Command {
-    let mut cmd = Command::cargo_bin("mtlint").expect("binary builds");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-fn write(dir: &Path, name: &str, contents: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, contents).expect("write temp file");
-    path.display().to_string()
-}
 
 /// (rule, flagged text) pairs of a JSON run.
 fn findings(cmd: &mut Command) -> Vec<(String, String)> {
