@@ -110,12 +110,20 @@ impl PatternMatcher {
 
     /// Reports every pattern finding in `doc`. The set says which rules can
     /// match at all; only those are run, with their exact regexes.
+    ///
+    /// Patterns match within one line (a paragraph of prose): the set runs on
+    /// each line, and a rule's regex only on the lines where the set says it
+    /// can match, so a rule that matches once in a long text costs one line.
     pub fn check(&self, doc: &Document, metas: &[RuleMeta], out: &mut Vec<Diagnostic>) {
         let Some(set) = &self.set else { return };
         for (region, hay) in doc.region_texts() {
-            for i in set.matches(hay).iter() {
-                let (idx, rule) = &self.rules[i];
-                rule.scan(doc.text(), hay, region.start, &metas[*idx], out);
+            let mut offset = region.start;
+            for line in hay.split_inclusive('\n') {
+                for i in set.matches(line).iter() {
+                    let (idx, rule) = &self.rules[i];
+                    rule.scan(doc.text(), line, offset, &metas[*idx], out);
+                }
+                offset += line.len();
             }
         }
     }
