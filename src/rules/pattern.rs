@@ -7,6 +7,9 @@ use regex::{Regex, RegexSet, RegexSetBuilder};
 /// dozens of Unicode-aware patterns does not thrash.
 const SET_DFA_CACHE: usize = 64 << 20;
 
+/// Rules per prefilter set.
+const SET_CHUNK: usize = 8;
+
 use super::context::Conditions;
 use super::load::PackError;
 use super::RuleMeta;
@@ -84,28 +87,30 @@ fn starts_sentence(text: &str, pos: usize) -> bool {
 
 /// All pattern rules of a rule set.
 pub struct PatternMatcher {
-    set: Option<RegexSet>,
+    /// Prefilter sets over consecutive chunks of `rules`.
+    sets: Vec<RegexSet>,
     rules: Vec<(usize, PatternRule)>,
 }
 
 impl PatternMatcher {
-    /// Builds the prefilter set.
+    /// Builds the prefilter sets, one per chunk of rules: one set over all
+    /// rules has a lazy DFA so large that scanning spends most of its time
+    /// building states; small sets stay warm.
     pub fn new(rules: Vec<(usize, PatternRule)>) -> Result<Self, PackError> {
-        let set = if rules.is_empty() {
-            None
-        } else {
-            Some(
+        let sets = rules
+            .chunks(SET_CHUNK)
+            .map(|chunk| {
                 RegexSetBuilder::new(
-                    rules
+                    chunk
                         .iter()
                         .map(|(_, r)| without_word_boundaries(r.regex.as_str())),
                 )
                 .dfa_size_limit(SET_DFA_CACHE)
                 .build()
-                .map_err(|e| PackError::Build(format!("regex set: {e}")))?,
-            )
-        };
-        Ok(PatternMatcher { set, rules })
+                .map_err(|e| PackError::Build(format!("regex set: {e}")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(PatternMatcher { sets, rules })
     }
 
     /// Reports every pattern finding in `doc`. The set says which rules can
@@ -115,13 +120,14 @@ impl PatternMatcher {
     /// each line, and a rule's regex only on the lines where the set says it
     /// can match, so a rule that matches once in a long text costs one line.
     pub fn check(&self, doc: &Document, metas: &[RuleMeta], out: &mut Vec<Diagnostic>) {
-        let Some(set) = &self.set else { return };
         for (region, hay) in doc.region_texts() {
             let mut offset = region.start;
             for line in hay.split_inclusive('\n') {
-                for i in set.matches(line).iter() {
-                    let (idx, rule) = &self.rules[i];
-                    rule.scan(doc.text(), line, offset, &metas[*idx], out);
+                for (chunk, set) in self.sets.iter().enumerate() {
+                    for i in set.matches(line).iter() {
+                        let (idx, rule) = &self.rules[chunk * SET_CHUNK + i];
+                        rule.scan(doc.text(), line, offset, &metas[*idx], out);
+                    }
                 }
                 offset += line.len();
             }
