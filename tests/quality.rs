@@ -112,7 +112,7 @@ fn clean_english_raises_at_most_half_an_alarm_per_thousand_words() {
             ));
         }
     }
-    assert!(words >= 5_000, "the clean corpus has only {words} words");
+    assert!(words >= 20_000, "the clean corpus has only {words} words");
     let rate = 1000.0 * alarms.len() as f64 / words as f64;
     assert!(
         rate <= 0.5,
