@@ -267,3 +267,27 @@ good = ["x"]
         ]
     );
 }
+
+#[test]
+fn case_insensitive_patterns_match_any_capitalisation() {
+    let e = engine(
+        r#"
+[[rule]]
+id = "since-years"
+kind = "pattern"
+regex = '\bsince (years|months)\b'
+case = "any"
+replace = "for $1"
+message = "m"
+bad = ["since years"]
+good = ["x"]
+"#,
+    );
+    assert_eq!(
+        findings(&e, "It rained since years. SINCE MONTHS it rains."),
+        vec![
+            f("since-years", "since years", "for years"),
+            f("since-years", "SINCE MONTHS", "For MONTHS"),
+        ]
+    );
+}

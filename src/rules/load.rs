@@ -561,17 +561,23 @@ fn compile_rule(ctx: &Ctx, pack: &str, mut raw: RawRule) -> Result<CompiledRule,
                 return Err(err(at, "kind `pattern` needs a `regex`".into()));
             };
             let case = parse_case(ctx, &id, raw.case.take(), CaseMode::Exact)?;
-            let regex = compile_regex(src.get_ref(), case == CaseMode::Any)
-                .map_err(|m| err(src.span().start, m))?;
+            let source = if case == CaseMode::Any {
+                format!("(?i){}", src.get_ref())
+            } else {
+                src.get_ref().clone()
+            };
+            // validate now, compile on first use (see PatternRule)
+            let captures = capture_groups(&source).map_err(|m| err(src.span().start, m))?;
             let group = |name: &str| -> Result<usize, PackError> {
                 if let Ok(n) = name.parse::<usize>() {
-                    if n < regex.captures_len() {
+                    if n <= captures.len() {
                         return Ok(n);
                     }
                 }
-                regex
-                    .capture_names()
-                    .position(|n| n == Some(name))
+                captures
+                    .iter()
+                    .find(|(_, n)| n.as_deref() == Some(name))
+                    .map(|(i, _)| *i)
                     .ok_or_else(|| {
                         err(
                             src.span().start,
@@ -597,13 +603,7 @@ fn compile_rule(ctx: &Ctx, pack: &str, mut raw: RawRule) -> Result<CompiledRule,
             }
             let summary = format!("matches /{}/", src.get_ref());
             (
-                RuleBody::Pattern(PatternRule {
-                    regex,
-                    replace,
-                    report,
-                    same,
-                    conditions,
-                }),
+                RuleBody::Pattern(PatternRule::new(source, replace, report, same, conditions)),
                 summary,
             )
         }
@@ -746,10 +746,36 @@ fn template_groups(t: &str) -> Vec<String> {
     out
 }
 
+/// Parses a regex and lists its capture groups (index, name), without
+/// compiling it.
+fn capture_groups(src: &str) -> Result<Vec<(usize, Option<String>)>, String> {
+    use regex_syntax::hir::{Hir, HirKind};
+    fn walk(h: &Hir, out: &mut Vec<(usize, Option<String>)>) {
+        match h.kind() {
+            HirKind::Capture(c) => {
+                out.push((c.index as usize, c.name.as_deref().map(str::to_string)));
+                walk(&c.sub, out);
+            }
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+                subs.iter().for_each(|s| walk(s, out))
+            }
+            HirKind::Repetition(r) => walk(&r.sub, out),
+            _ => {}
+        }
+    }
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(src)
+        .map_err(|e| format!("bad regex: {}", e.to_string().replace('\n', " ")))?;
+    let mut out = Vec::new();
+    walk(&hir, &mut out);
+    Ok(out)
+}
+
 fn compile_regex(src: &str, case_insensitive: bool) -> Result<Regex, String> {
     RegexBuilder::new(src)
         .case_insensitive(case_insensitive)
-        .size_limit(1 << 22)
+        .size_limit(super::pattern::REGEX_SIZE_LIMIT)
         .build()
         .map_err(|e| format!("bad regex: {}", e.to_string().replace('\n', " ")))
 }

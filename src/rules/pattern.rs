@@ -1,11 +1,16 @@
 //! Pattern rules: a `RegexSet` finds which regexes match a document at all,
 //! then only those are run to locate their matches.
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 /// Lazy-DFA cache of the prefilter set: large enough that scanning with
 /// dozens of Unicode-aware patterns does not thrash.
 const SET_DFA_CACHE: usize = 64 << 20;
+
+/// Compiled size limit of one rule's regex.
+pub const REGEX_SIZE_LIMIT: usize = 1 << 22;
 
 /// Rules per prefilter set.
 const SET_CHUNK: usize = 8;
@@ -21,8 +26,12 @@ use crate::text::capitalize_first;
 /// A compiled pattern rule.
 #[derive(Debug, Clone)]
 pub struct PatternRule {
-    /// The regex.
-    pub regex: Regex,
+    /// The regex source (with `(?i)` in front when case-insensitive).
+    pub source: String,
+    /// The compiled regex, built on first use: most rules never match in a
+    /// given article, and compiling ~200 Unicode regexes up front would cost
+    /// a third of a second per run.
+    regex: OnceLock<Option<Regex>>,
     /// Replacement templates (`$1`, `${name}`), best first.
     pub replace: Vec<String>,
     /// Capture group to report instead of the whole match.
@@ -103,7 +112,7 @@ impl PatternMatcher {
                 RegexSetBuilder::new(
                     chunk
                         .iter()
-                        .map(|(_, r)| without_word_boundaries(r.regex.as_str())),
+                        .map(|(_, r)| without_word_boundaries(&r.source)),
                 )
                 .dfa_size_limit(SET_DFA_CACHE)
                 .build()
@@ -136,6 +145,36 @@ impl PatternMatcher {
 }
 
 impl PatternRule {
+    /// A rule over `source`, which must already have been validated (see `load`).
+    pub fn new(
+        source: String,
+        replace: Vec<String>,
+        report: Option<usize>,
+        same: Vec<usize>,
+        conditions: Conditions,
+    ) -> Self {
+        PatternRule {
+            source,
+            regex: OnceLock::new(),
+            replace,
+            report,
+            same,
+            conditions,
+        }
+    }
+
+    /// The compiled regex (`None` only if it exceeds the size limit).
+    fn regex(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| {
+                RegexBuilder::new(&self.source)
+                    .size_limit(REGEX_SIZE_LIMIT)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+    }
+
     fn same_ok(&self, caps: &regex::Captures<'_>) -> bool {
         let mut groups = self.same.iter().map(|&g| caps.get(g).map(|m| m.as_str()));
         let Some(Some(first)) = groups.next() else {
@@ -153,9 +192,10 @@ impl PatternRule {
         meta: &RuleMeta,
         out: &mut Vec<Diagnostic>,
     ) {
+        let Some(regex) = self.regex() else { return };
         let mut pos = 0;
         while pos <= hay.len() {
-            let Some(caps) = self.regex.captures_at(hay, pos) else {
+            let Some(caps) = regex.captures_at(hay, pos) else {
                 break;
             };
             let Some(whole) = caps.get(0) else { break };
