@@ -16,7 +16,8 @@ pub static INFO: DetectorInfo = DetectorInfo {
     explain: "Looks at the characters between words. Flags a space before a hyphen inside a \
 word (“single -handedly”, “U -turn”), a space after one (“long- term”; suspended compounds \
 such as “pre- and post-war” stay silent), a word glued to a conjunction by a hyphen \
-(“Ukraine-but” → “Ukraine – but”), a space before a comma, semicolon, colon, question or \
+(“Ukraine-but” → “Ukraine – but”), a hyphen between spaces used as a dash (“talks - but”), \
+a space before a comma, semicolon, colon, question or \
 exclamation mark (“Paris , London”), two or more spaces between words, and German quotation \
 marks („…“, »…«, ‚…‘) → “…”. `allow` lists flagged texts to leave alone.",
     bad: &[
@@ -38,6 +39,10 @@ marks („…“, »…«, ‚…‘) → “…”. `allow` lists flagged texts
             Some("Leaders from Paris, London and Rome met."),
         ),
         ("The  minister resigned.", Some("The minister resigned.")),
+        (
+            "Russia wants talks - but not now.",
+            Some("Russia wants talks – but not now."),
+        ),
         (
             "He called it „a mistake“ on Monday.",
             Some("He called it “a mistake” on Monday."),
@@ -140,6 +145,11 @@ fn hyphen_gap(text: &str, t: &[Token<'_>], i: usize, gap: &str) -> Option<Findin
                 suggestions: vec![joined(" – "), format!("{}, {}", a.text, b.text)],
             })
         }
+        " - " => Some(Finding {
+            span: Span::new(a.span.end, b.span.start),
+            message: "a hyphen between spaces stands for a dash; English news uses “–”".into(),
+            suggestions: vec![" – ".into()],
+        }),
         _ => None,
     }
 }
