@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use mtlint::config::Config;
 use mtlint::detect::gazetteer::Gazetteer;
+use mtlint::detect::DetectorsConfig;
 use mtlint::input::{self, Source};
 use mtlint::output::{self, FileReport};
 use mtlint::rules::{self, examples, Pack};
@@ -151,15 +152,23 @@ fn load_packs(cli: &Cli) -> Result<Vec<Pack>> {
     Ok(packs)
 }
 
-fn engine(cli: &Cli) -> Result<Engine> {
-    let mut options = EngineOptions::default();
-    if let Some(path) = &cli.config {
-        options.detectors = Config::load(path)?.detectors;
-    }
-    options.rules = !cli.detectors_only;
+/// Detector settings from `--config`, switched off by `--no-detectors`.
+fn detectors_config(cli: &Cli) -> Result<DetectorsConfig> {
+    let mut config = match &cli.config {
+        Some(path) => Config::load(path)?.detectors,
+        None => DetectorsConfig::default(),
+    };
     if cli.no_detectors {
-        options.detectors.enabled = false;
+        config.enabled = false;
     }
+    Ok(config)
+}
+
+fn engine(cli: &Cli) -> Result<Engine> {
+    let options = EngineOptions {
+        rules: !cli.detectors_only,
+        detectors: detectors_config(cli)?,
+    };
     Ok(Engine::with_options(load_packs(cli)?, &options)?)
 }
 
@@ -349,12 +358,8 @@ fn test(cli: &Cli, selection: &[String]) -> Result<u8> {
     }
     let mut all: Vec<_> = packs.into_iter().flat_map(|p| p.rules).collect();
     let wants_detectors = (!from_paths && ids.is_empty()) || ids.iter().any(|id| id == "detect");
-    if wants_detectors && !cli.no_detectors {
-        let config = match &cli.config {
-            Some(path) => Config::load(path)?.detectors,
-            None => Default::default(),
-        };
-        all.extend(mtlint::detect::compile(&config));
+    if wants_detectors {
+        all.extend(mtlint::detect::compile(&detectors_config(cli)?));
     }
     let report = examples::run(&all, &gazetteer);
     let mut out = String::new();
