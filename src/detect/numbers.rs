@@ -51,9 +51,11 @@ noun, and a date only after a preposition, article or weekday.",
     good: &[
         "Inflation fell to 7.8 percent; 4,500 people and 1,234,567 voters.",
         "Version 2.4.1 fixed it; the router at 192.168.0.1 restarted at 14:30.",
+        "The ratio was 0.500 for years; release 1.250 adds features; a 3.125 kilometre run.",
         "They won 3-1 and 6-4, 7-5; chapters 1, 2 and 3.",
         "Prices rose 3.5 percent. October was calm.",
         "He scored 12. March will be busy.",
+        "The match starts at 6 o'clock; the clock showed 18.30 later.",
         "It cost 1.9 billion euros, or 2 million dollars.",
     ],
 };
@@ -379,7 +381,8 @@ fn uhr_time(text: &str, t: &[Token<'_>], i: usize) -> Option<Finding> {
         _ => ("00", i + 1),
     };
     let uhr = t.get(uhr_at)?;
-    if uhr.text != "Uhr" || gap(text, &t[uhr_at - 1], uhr) != " " {
+    // "Uhr", or the engine's literal "clock" (not "o'clock")
+    if !matches!(uhr.text, "Uhr" | "clock") || gap(text, &t[uhr_at - 1], uhr) != " " {
         return None;
     }
     let hour: u32 = h.text.parse().ok()?;

@@ -18,8 +18,8 @@ word (“single -handedly”, “U -turn”), a space after one (“long- term�
 such as “pre- and post-war” stay silent), a word glued to a conjunction by a hyphen \
 (“Ukraine-but” → “Ukraine – but”), a hyphen between spaces used as a dash (“talks - but”), \
 a space before a comma, semicolon, colon, question or \
-exclamation mark (“Paris , London”), two or more spaces between words, and German quotation \
-marks („…“, »…«, ‚…‘) → “…”. `allow` lists flagged texts to leave alone.",
+exclamation mark (“Paris , London”), two or more spaces between words, an accent typed for an apostrophe \
+(“Bayern´s”), and German quotation marks („…“, »…«, ‚…‘) → “…”. `allow` lists flagged texts to leave alone.",
     bad: &[
         (
             "The Americans acted single -handedly.",
@@ -106,6 +106,7 @@ impl Detector for Spacing {
             }
         }
         quotes(cx, out);
+        accent_apostrophes(cx, out);
     }
 }
 
@@ -213,6 +214,23 @@ fn quotes(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 span,
                 message: "German quotation marks; English uses “…”".into(),
                 suggestions: vec![suggestion],
+            });
+        }
+    }
+}
+
+/// "Bayern´s", "don`t": an accent mark typed for the apostrophe between letters.
+fn accent_apostrophes(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let t = &cx.tokens;
+    for pair in t.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let gap = cx.text().get(a.span.end..b.span.start).unwrap_or("");
+        if matches!(gap, "´" | "`") && b.text.chars().all(char::is_lowercase) && b.text.len() <= 2
+        {
+            out.push(Finding {
+                span: Span::new(a.span.end, b.span.start),
+                message: format!("“{gap}” is an accent, not an apostrophe"),
+                suggestions: vec!["’".into()],
             });
         }
     }
