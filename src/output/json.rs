@@ -5,8 +5,8 @@
 //!  "files": [{"path": "a.txt",
 //!             "diagnostics": [{"rule": "names/lavrov", "severity": "error",
 //!                              "category": "locale/name-format", "message": "...",
-//!                              "span": {"start": 123, "end": 129, "line": 6, "column": 120,
-//!                                       "end_line": 6, "end_column": 126},
+//!                              "span": {"start": 68, "end": 74, "line": 2, "column": 45,
+//!                                       "end_line": 2, "end_column": 51},
 //!                              "text": "Lawrow", "suggestions": ["Lavrov"],
 //!                              "fix": "safe"}]}],
 //!  "summary": {"files": 1, "failed": 0, "errors": 1, "warnings": 0, "infos": 0}}
