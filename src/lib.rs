@@ -11,6 +11,17 @@
 //! `rules/` are built into the binary. The engine takes a [`Document`] and
 //! returns [`Diagnostic`]s with byte spans into the original text; everything
 //! a user sees is rendered from that list by [`output`].
+//!
+//! ```
+//! use mtlint::rules::embedded;
+//! use mtlint::{Document, Engine};
+//!
+//! let engine = Engine::new(embedded::load()?)?;
+//! let found = engine.check(&Document::plain("Sergei Lawrow met Marco Rubio."));
+//! assert_eq!(found[0].rule.as_ref(), "names/lavrov");
+//! assert_eq!(found[0].suggestions().next(), Some("Lavrov"));
+//! # Ok::<(), mtlint::rules::PackError>(())
+//! ```
 
 pub mod config;
 pub mod detect;
