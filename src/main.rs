@@ -302,7 +302,7 @@ fn explain(cli: &Cli, id: &str) -> Result<u8> {
         }
     };
     let mut s = format!(
-        "{}\n  kind: {}   severity: {}   category: {}   fix: {}\n  defined at {}:{}:{}\n\n{}\n  ({})\n",
+        "{}\n  kind: {}   severity: {}   category: {}   fix: {}\n  defined at {}:{}:{}\n\n{}\n",
         rule.id,
         rule.kind,
         rule.severity,
@@ -312,8 +312,10 @@ fn explain(cli: &Cli, id: &str) -> Result<u8> {
         rule.origin.line,
         rule.origin.column,
         rule.message,
-        rule.summary
     );
+    if rule.summary != rule.message {
+        s.push_str(&format!("  ({})\n", rule.summary));
+    }
     if let Some(explain) = &rule.explain {
         s.push_str(&format!("\n{}\n", explain.trim()));
     }
