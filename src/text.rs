@@ -36,6 +36,35 @@ pub fn capitalize_first(s: &str) -> String {
     }
 }
 
+/// Does byte `pos` of `text` begin a sentence (only quotes, brackets and
+/// spaces since the start of the text, a line break, or `.` `!` `?`)?
+pub fn starts_sentence(text: &str, pos: usize) -> bool {
+    let before = text.get(..pos).unwrap_or("");
+    let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘„«»([".contains(c));
+    if trimmed.is_empty() || before[trimmed.len()..].contains('\n') {
+        return true;
+    }
+    if trimmed.ends_with(['!', '?']) {
+        return true;
+    }
+    let Some(head) = trimmed.strip_suffix('.') else {
+        return false;
+    };
+    // an abbreviation's period does not end a sentence ("1,9 Mrd. Euro", "Mr. Lawrow")
+    let word: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let word: String = word.chars().rev().collect();
+    !(word.chars().count() == 1
+        || [
+            "Mio", "Mrd", "Tsd", "Nr", "ca", "bzw", "usw", "Mr", "Mrs", "Ms", "Dr", "St", "Prof",
+            "Gen", "vs",
+        ]
+        .contains(&word.as_str()))
+}
+
 /// Words a headline keeps in lowercase unless they come first.
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
@@ -71,12 +100,16 @@ pub fn transfer_case(found: &str, replacement: &str) -> String {
 }
 
 /// The replacement for `found`, a match of `entry`: when the text capitalises
-/// an entry written in lowercase, the replacement is capitalised the same way.
-pub fn adapt_case(entry: &str, found: &str, replacement: &str) -> String {
-    if entry == found {
-        replacement.to_string()
-    } else {
+/// an entry written in lowercase, the replacement is capitalised the same way;
+/// at the start of a sentence (`sentence_start`) it is capitalised too
+/// ("Einsatzkräfte searched" → "Emergency services searched").
+pub fn adapt_case(entry: &str, found: &str, replacement: &str, sentence_start: bool) -> String {
+    if entry != found {
         transfer_case(found, replacement)
+    } else if sentence_start && found.chars().next().is_some_and(char::is_uppercase) {
+        capitalize_first(replacement)
+    } else {
+        replacement.to_string()
     }
 }
 
@@ -309,6 +342,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sentence_starts() {
+        assert!(starts_sentence("Since years", 0));
+        assert!(starts_sentence("It rained. “Since years", 12));
+        assert!(!starts_sentence("up 3 Mrd.", 5));
+        assert!(!starts_sentence("up 3 Mrd. Euro", 10));
+        assert!(starts_sentence("It ended.\nEuro", 10));
+    }
+
+    #[test]
     fn whole_words_only() {
         let t = "He speaks of peaks.";
         assert!(!is_whole_word(t, 4, 9)); // "peaks" inside "speaks"
@@ -319,6 +361,13 @@ mod tests {
     fn headline_case_keeps_small_words() {
         assert_eq!(title_case("minister of defense"), "Minister of Defense");
         assert_eq!(title_case("of mice"), "Of Mice");
+    }
+
+    #[test]
+    fn replacements_are_capitalised_at_sentence_starts() {
+        assert_eq!(adapt_case("Polizei", "Polizei", "police", true), "Police");
+        assert_eq!(adapt_case("Polizei", "Polizei", "police", false), "police");
+        assert_eq!(adapt_case("peaks", "Peaks", "summits", false), "Summits");
     }
 
     #[test]

@@ -11,7 +11,9 @@ use super::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::span::Span;
-use crate::text::{adapt_case, capitalize_first, is_whole_word, title_case, CaseMode};
+use crate::text::{
+    adapt_case, capitalize_first, is_whole_word, starts_sentence, title_case, CaseMode,
+};
 
 /// One literal a rule looks for.
 #[derive(Debug, Clone)]
@@ -126,10 +128,11 @@ impl LiteralMatcher {
                         forms.entry(pos).or_default().push((ei, span));
                     } else {
                         let found = &text[span.start..span.end];
+                        let at_start = starts_sentence(text, span.start);
                         let suggestions = entry
                             .replacements
                             .iter()
-                            .map(|r| adapt_case(&entry.text, found, r));
+                            .map(|r| adapt_case(&entry.text, found, r, at_start));
                         out.push(metas[*idx].diagnostic(text, span, suggestions));
                     }
                 }

@@ -21,7 +21,7 @@ use super::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::span::{ceil_char_boundary, Span};
-use crate::text::capitalize_first;
+use crate::text::{capitalize_first, starts_sentence};
 
 /// A compiled pattern rule.
 #[derive(Debug, Clone)]
@@ -63,35 +63,6 @@ fn without_word_boundaries(src: &str) -> String {
         }
     }
     out
-}
-
-/// Does byte `pos` of `text` begin a sentence (only quotes, brackets and
-/// spaces since the start of the text, a line break, or `.` `!` `?`)?
-fn starts_sentence(text: &str, pos: usize) -> bool {
-    let before = text.get(..pos).unwrap_or("");
-    let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘„«»([".contains(c));
-    if trimmed.is_empty() || before[trimmed.len()..].contains('\n') {
-        return true;
-    }
-    if trimmed.ends_with(['!', '?']) {
-        return true;
-    }
-    let Some(head) = trimmed.strip_suffix('.') else {
-        return false;
-    };
-    // an abbreviation's period does not end a sentence ("1,9 Mrd. Euro", "Mr. Lawrow")
-    let word: String = head
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    let word: String = word.chars().rev().collect();
-    !(word.chars().count() == 1
-        || [
-            "Mio", "Mrd", "Tsd", "Nr", "ca", "bzw", "usw", "Mr", "Mrs", "Ms", "Dr", "St", "Prof",
-            "Gen", "vs",
-        ]
-        .contains(&word.as_str()))
 }
 
 /// All pattern rules of a rule set.
@@ -243,15 +214,6 @@ impl PatternRule {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sentence_starts() {
-        assert!(starts_sentence("Since years", 0));
-        assert!(starts_sentence("It rained. “Since years", 12));
-        assert!(!starts_sentence("up 3 Mrd.", 5));
-        assert!(!starts_sentence("up 3 Mrd. Euro", 10));
-        assert!(starts_sentence("It ended.\nEuro", 10));
-    }
 
     #[test]
     fn prefilter_drops_only_word_boundaries() {
