@@ -112,6 +112,9 @@ impl Engine {
         let mut out = Vec::new();
         self.rules.check(doc, &mut out);
         normalize(&mut out);
+        for d in &mut out {
+            doc.diagnostic_to_source(d);
+        }
         out
     }
 }

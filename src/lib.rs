@@ -32,6 +32,7 @@ pub mod fix;
 pub mod input;
 pub mod output;
 pub mod rules;
+pub mod score;
 pub mod span;
 pub mod text;
 

@@ -4,6 +4,7 @@ pub mod human;
 pub mod json;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::score::{Score, Weights};
 
 /// The result of checking one input.
 #[derive(Debug, Clone)]
@@ -16,6 +17,21 @@ pub struct FileReport {
     pub error: Option<String>,
     /// Findings, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// The article's quality score (words of prose, penalty, MQM score).
+    pub score: Score,
+}
+
+impl FileReport {
+    /// A report for an input that could not be checked.
+    pub fn failed(path: String, error: String) -> FileReport {
+        FileReport {
+            path,
+            text: String::new(),
+            error: Some(error),
+            diagnostics: Vec::new(),
+            score: Score::of(&[], 0, &Weights::default()),
+        }
+    }
 }
 
 /// Counts of findings by severity.
