@@ -1,6 +1,39 @@
 //! Applying edits to a text.
 
-use crate::diagnostic::Edit;
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
+
+/// Which fixes may be applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Only fixes marked safe.
+    Safe,
+    /// Safe fixes and those that need review.
+    All,
+}
+
+impl FixMode {
+    /// Whether a fix with `applicability` may be applied in this mode.
+    pub fn allows(self, applicability: Applicability) -> bool {
+        self == FixMode::All || applicability == Applicability::Safe
+    }
+}
+
+/// The edits of the first fix of each diagnostic that `mode` allows, in
+/// diagnostic order.
+pub fn select_edits(diagnostics: &[Diagnostic], mode: FixMode) -> Vec<Edit> {
+    diagnostics
+        .iter()
+        .filter_map(|d| d.fixes.first())
+        .filter(|f| mode.allows(f.applicability))
+        .flat_map(|f| f.edits.iter().cloned())
+        .collect()
+}
+
+/// `text` with the fixes of `diagnostics` that `mode` allows applied once;
+/// returns the new text and how many edits were applied.
+pub fn fix_text(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> (String, usize) {
+    apply_edits(text, &select_edits(diagnostics, mode))
+}
 
 /// Applies `edits` to `text`: sorted by position, an edit that overlaps an
 /// earlier one is skipped. Returns the new text and how many edits were applied.
