@@ -187,6 +187,7 @@ pub fn load_pack_str(source: &str, path: &Path) -> Result<Pack, PackError> {
         id: pack_id,
         description: header.description.unwrap_or_default(),
         path: path.to_path_buf(),
+        default: header.default.unwrap_or(true),
         rules,
     })
 }

@@ -182,6 +182,8 @@ pub struct Pack {
     pub description: String,
     /// Where it came from.
     pub path: PathBuf,
+    /// Loaded by default (`false`: only when a configuration asks for it).
+    pub default: bool,
     /// Its rules, in file order.
     pub rules: Vec<CompiledRule>,
 }

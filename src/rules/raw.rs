@@ -26,6 +26,9 @@ pub struct RawPackHeader {
     /// What the pack is about.
     #[serde(default)]
     pub description: Option<String>,
+    /// Whether the pack is loaded unless a configuration names it (default true).
+    #[serde(default)]
+    pub default: Option<bool>,
 }
 
 /// One `[[rule]]` table. Every kind's keys live here; `load` checks which keys a kind may use.
