@@ -9,7 +9,8 @@ use crate::detect::{self, DetectorsConfig};
 
 use crate::diagnostic::{normalize, Diagnostic};
 use crate::document::Document;
-use crate::rules::{Pack, PackError, RuleMeta, RuleSet};
+use crate::rules::overrides::RuleOverrides;
+use crate::rules::{Pack, PackError, RuleKind, RuleMeta, RuleSet};
 
 /// What to run besides the packs' rules.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +19,10 @@ pub struct EngineOptions {
     pub rules: bool,
     /// Which detectors run, and how.
     pub detectors: DetectorsConfig,
+    /// Rules switched off, severities changed, house spellings.
+    pub overrides: RuleOverrides,
+    /// Words and names never reported (see [`Allow`]).
+    pub allow: Vec<String>,
 }
 
 impl Default for EngineOptions {
@@ -25,6 +30,8 @@ impl Default for EngineOptions {
         EngineOptions {
             rules: true,
             detectors: DetectorsConfig::default(),
+            overrides: RuleOverrides::default(),
+            allow: Vec::new(),
         }
     }
 }
@@ -33,6 +40,7 @@ impl Default for EngineOptions {
 pub struct Engine {
     rules: RuleSet,
     packs: Vec<PackInfo>,
+    allow: Allow,
 }
 
 /// What the engine knows about a loaded pack.
@@ -79,14 +87,16 @@ impl Engine {
             });
             rules.extend(pack.rules);
         }
+        rules.extend(detect::compile(&options.detectors));
+        options.overrides.apply(&mut rules)?;
         let gazetteer = Arc::new(Gazetteer::from_rules(&rules));
         if !options.rules {
-            rules.clear();
+            rules.retain(|r| r.meta.kind == RuleKind::Detector);
         }
-        rules.extend(detect::compile(&options.detectors));
         Ok(Engine {
             rules: RuleSet::new(rules, gazetteer)?,
             packs: infos,
+            allow: Allow::new(&options.allow),
         })
     }
 
@@ -111,10 +121,67 @@ impl Engine {
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         self.rules.check(doc, &mut out);
+        self.allow.filter(doc.text(), &mut out);
         normalize(&mut out);
         for d in &mut out {
             doc.diagnostic_to_source(d);
         }
         out
     }
+}
+
+/// A desk's allow-list: a finding is dropped when its text is an allowed
+/// entry (ignoring case) or contains one as whole words (an entry with a
+/// capital letter must match exactly).
+#[derive(Debug, Clone, Default)]
+struct Allow {
+    entries: Vec<(String, bool)>,
+}
+
+impl Allow {
+    fn new(entries: &[String]) -> Allow {
+        Allow {
+            entries: entries
+                .iter()
+                .map(|e| e.trim())
+                .filter(|e| !e.is_empty())
+                .map(|e| (e.to_string(), e.chars().any(char::is_uppercase)))
+                .collect(),
+        }
+    }
+
+    fn filter(&self, text: &str, diags: &mut Vec<Diagnostic>) {
+        if self.entries.is_empty() {
+            return;
+        }
+        diags.retain(|d| {
+            let found = text.get(d.span.start..d.span.end).unwrap_or("").trim();
+            !self.entries.iter().any(|(entry, exact)| {
+                found.eq_ignore_ascii_case(entry)
+                    || found.to_lowercase() == entry.to_lowercase()
+                    || contains_words(found, entry, *exact)
+            })
+        });
+    }
+}
+
+/// Whether `entry` occurs in `found` with word boundaries on both sides.
+fn contains_words(found: &str, entry: &str, exact: bool) -> bool {
+    let (hay, needle) = if exact {
+        (found.to_string(), entry.to_string())
+    } else {
+        (found.to_lowercase(), entry.to_lowercase())
+    };
+    let mut from = 0;
+    while let Some(i) = hay.get(from..).and_then(|h| h.find(&needle)) {
+        let start = from + i;
+        let end = start + needle.len();
+        let before = hay[..start].chars().next_back();
+        let after = hay[end..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        from = end;
+    }
+    false
 }

@@ -61,8 +61,19 @@ pub enum InputError {
 }
 
 /// Expands command-line paths: files stay as given, folders are walked
-/// recursively (sorted; hidden entries skipped) for article files; `-` is stdin.
+/// recursively (sorted; hidden entries and what `.gitignore`/`.ignore` files
+/// exclude are skipped) for article files, a path that does not exist but
+/// contains `*`, `?` or `[` is expanded as a glob; `-` is stdin.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>, InputError> {
+    expand_filtered(paths, |_| true)
+}
+
+/// Like [`expand`], keeping only the files found by walking a folder or
+/// expanding a glob for which `keep` is true (named files are always kept).
+pub fn expand_filtered(
+    paths: &[PathBuf],
+    keep: impl Fn(&Path) -> bool,
+) -> Result<Vec<Source>, InputError> {
     if paths.is_empty() {
         return Ok(vec![Source::Stdin]);
     }
@@ -71,7 +82,9 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>, InputError> {
         if p.as_os_str() == "-" {
             out.push(Source::Stdin);
         } else if p.is_dir() {
-            walk(p, &mut out)?;
+            walk(p, &keep, &mut out)?;
+        } else if !p.exists() && is_glob(p) {
+            expand_glob(p, &keep, &mut out)?;
         } else {
             out.push(Source::File(p.clone()));
         }
@@ -79,32 +92,59 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>, InputError> {
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), InputError> {
-    let io = |e: std::io::Error| InputError::Io {
-        path: dir.display().to_string(),
-        message: e.to_string(),
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    entries.sort();
-    for p in entries {
-        let Ok(meta) = std::fs::symlink_metadata(&p) else {
-            continue;
-        };
-        if meta.is_dir() {
-            walk(&p, out)?;
-        } else if p.extension().is_some_and(|x| {
-            ARTICLE_EXTENSIONS.contains(&x.to_string_lossy().to_lowercase().as_str())
-        }) {
-            out.push(Source::File(p));
+fn is_glob(p: &Path) -> bool {
+    p.to_string_lossy().contains(['*', '?', '['])
+}
+
+fn is_article(p: &Path) -> bool {
+    p.extension()
+        .is_some_and(|x| ARTICLE_EXTENSIONS.contains(&x.to_string_lossy().to_lowercase().as_str()))
+}
+
+fn walk(dir: &Path, keep: &dyn Fn(&Path) -> bool, out: &mut Vec<Source>) -> Result<(), InputError> {
+    let walker = ignore::WalkBuilder::new(dir)
+        .hidden(true)
+        .git_ignore(true)
+        .git_global(false)
+        .git_exclude(true)
+        .ignore(true)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        let entry = entry.map_err(|e| InputError::Io {
+            path: dir.display().to_string(),
+            message: e.to_string(),
+        })?;
+        let path = entry.path();
+        if entry.file_type().is_some_and(|t| t.is_file()) && is_article(path) && keep(path) {
+            out.push(Source::File(path.to_path_buf()));
         }
     }
+    Ok(())
+}
+
+fn expand_glob(
+    pattern: &Path,
+    keep: &dyn Fn(&Path) -> bool,
+    out: &mut Vec<Source>,
+) -> Result<(), InputError> {
+    let text = pattern.to_string_lossy();
+    let bad = |message: String| InputError::Io {
+        path: text.to_string(),
+        message,
+    };
+    let paths = glob::glob(&text).map_err(|e| bad(format!("bad glob: {e}")))?;
+    let mut found: Vec<PathBuf> = paths
+        .filter_map(Result::ok)
+        .filter(|p| p.is_file() && keep(p))
+        .collect();
+    if found.is_empty() {
+        return Err(bad("no files match this pattern".into()));
+    }
+    found.sort();
+    out.extend(found.into_iter().map(Source::File));
     Ok(())
 }
 

@@ -32,6 +32,8 @@ enum Command {
     /// List, explain and test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Write a commented starter configuration file (mtlint.toml).
+    Init(cli::init::InitArgs),
 }
 
 fn main() -> ExitCode {
@@ -65,5 +67,6 @@ fn run(cli: Cli) -> Result<u8> {
             cli::rules_cmd::explain(&Session::new(cli.global)?, &id)
         }
         Command::Rules(RulesCommand::Test { packs }) => cli::rules_cmd::test(&cli.global, &packs),
+        Command::Init(args) => cli::init::run(&args),
     }
 }

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::ValueEnum;
 
-use mtlint::input;
 use mtlint::output::{self, FileReport};
 use mtlint::Severity;
 
@@ -59,7 +58,7 @@ impl FailOn {
 
 /// Runs `mtlint check`.
 pub fn run(session: &Session, args: &CheckArgs) -> Result<u8> {
-    let sources = input::expand(&args.paths)?;
+    let sources = session.expand(&args.paths)?;
     let reports: Vec<FileReport> = sources.iter().map(|s| session.check_source(s)).collect();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

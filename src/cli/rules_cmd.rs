@@ -145,7 +145,14 @@ pub fn explain(session: &Session, id: &str) -> Result<u8> {
 
 /// Runs `mtlint rules test`.
 pub fn test(args: &GlobalArgs, selection: &[String]) -> Result<u8> {
-    let loaded = load_packs(args)?;
+    let config = match Config::discover(std::path::Path::new("")) {
+        Some(path) if !args.no_config && args.config.is_none() => Config::load(&path)?,
+        _ => match &args.config {
+            Some(path) if !args.no_config => Config::load(path)?,
+            _ => Config::default(),
+        },
+    };
+    let loaded = load_packs(args, &config)?;
     // detectors' examples see the names of every loaded pack
     let gazetteer = Arc::new(Gazetteer::from_rules(loaded.iter().flat_map(|p| &p.rules)));
     let mut packs = Vec::new();
@@ -171,10 +178,6 @@ pub fn test(args: &GlobalArgs, selection: &[String]) -> Result<u8> {
     let mut all: Vec<_> = packs.into_iter().flat_map(|p| p.rules).collect();
     let wants_detectors = (!from_paths && ids.is_empty()) || ids.iter().any(|id| id == "detect");
     if wants_detectors {
-        let config = match &args.config {
-            Some(path) => Config::load(path)?,
-            None => Config::default(),
-        };
         all.extend(mtlint::detect::compile(&detectors_config(args, &config)));
     }
     let report = examples::run(&all, &gazetteer);

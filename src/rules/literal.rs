@@ -37,6 +37,9 @@ pub struct LiteralRule {
     pub conditions: Conditions,
     /// A consistency rule: report minority forms only.
     pub consistency: bool,
+    /// A consistency rule's house form (index into `entries`): every other
+    /// form is reported, however often it occurs.
+    pub preferred: Option<usize>,
 }
 
 impl LiteralEntry {
@@ -142,7 +145,7 @@ impl LiteralMatcher {
         groups.sort_by_key(|(pos, _)| *pos);
         for (pos, hits) in groups {
             let (idx, rule) = &self.rules[pos];
-            let Some(preferred) = majority(&hits) else {
+            let Some(preferred) = rule.preferred.or_else(|| majority(&hits)) else {
                 continue;
             };
             let canonical = &rule.entries[preferred].text;

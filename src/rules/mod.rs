@@ -13,6 +13,7 @@ pub mod examples;
 pub mod lines;
 pub mod literal;
 mod load;
+pub mod overrides;
 pub mod pattern;
 pub mod raw;
 

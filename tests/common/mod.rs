@@ -5,6 +5,7 @@ use std::path::Path;
 use assert_cmd::Command;
 
 /// The seed article, relative to the crate root.
+#[allow(dead_code)]
 pub const SEED: &str = "../shared/seed/article.txt";
 
 /// `mtlint` run from the crate root, without colour.
