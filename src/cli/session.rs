@@ -108,12 +108,13 @@ impl Session {
     }
 }
 
-/// The built-in packs (unless switched off) and those named with `--rules`.
+/// The built-in default packs (unless switched off; optional ones wait for a
+/// configuration that names them) and those named with `--rules`.
 pub fn load_packs(args: &GlobalArgs) -> Result<Vec<Pack>> {
     let mut packs = if args.no_default_rules {
         Vec::new()
     } else {
-        rules::embedded::load().context("built-in rule packs")?
+        rules::embedded::load_default().context("built-in rule packs")?
     };
     for path in &args.rules {
         packs.extend(rules::load_path(path)?);
