@@ -29,9 +29,9 @@ fn corpus(bytes: usize) -> String {
 
 fn bench(c: &mut Criterion) {
     c.bench_function("load built-in packs", |b| {
-        b.iter(|| Engine::new(embedded::load().expect("packs")).expect("engine"))
+        b.iter(|| Engine::new(embedded::load_default().expect("packs")).expect("engine"))
     });
-    let engine = Engine::new(embedded::load().expect("packs")).expect("engine");
+    let engine = Engine::new(embedded::load_default().expect("packs")).expect("engine");
     let mut group = c.benchmark_group("check");
     for size in [64 * 1024, 4 * 1024 * 1024] {
         let doc = Document::plain(corpus(size));

@@ -264,12 +264,14 @@ impl Config {
                 config.spelling = Some(match s.get_ref().as_str() {
                     "us" => Spelling::Us,
                     "uk" => Spelling::Uk,
-                    other => return Err(err(
-                        s.span().start,
-                        format!(
+                    other => {
+                        return Err(err(
+                            s.span().start,
+                            format!(
                             "style.spelling: unknown value `{other}` (expected \"us\" or \"uk\")"
                         ),
-                    )),
+                        ))
+                    }
                 });
             }
         }

@@ -16,7 +16,7 @@
 //! use mtlint::rules::embedded;
 //! use mtlint::{Document, Engine};
 //!
-//! let engine = Engine::new(embedded::load()?)?;
+//! let engine = Engine::new(embedded::load_default()?)?;
 //! let found = engine.check(&Document::plain("Sergei Lawrow met Marco Rubio."));
 //! assert_eq!(found[0].rule.as_ref(), "names/lavrov");
 //! assert_eq!(found[0].suggestions().next(), Some("Lavrov"));

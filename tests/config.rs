@@ -291,3 +291,29 @@ fn walking_honours_gitignore_exclude_and_globs() {
         .code(2)
         .stderr(predicate::str::contains("no files match"));
 }
+
+#[test]
+fn spelling_variety_loads_its_optional_pack() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "a.txt",
+        "The defence ministry praised the colour of the center.\n",
+    );
+    let plain = findings(dir.path(), &["a.txt"]);
+    assert!(
+        !rules_of(&plain).iter().any(|r| r.starts_with("spelling-")),
+        "{plain:?}"
+    );
+    write(dir.path(), "mtlint.toml", "[style]\nspelling = \"us\"\n");
+    let us = findings(dir.path(), &["a.txt"]);
+    let fixes: Vec<(&str, &str)> = us.iter().map(|f| (f.2.as_str(), f.3.as_str())).collect();
+    assert!(fixes.contains(&("defence", "defense")), "{fixes:?}");
+    assert!(fixes.contains(&("colour", "color")), "{fixes:?}");
+    assert!(!fixes.iter().any(|f| f.0 == "center"), "{fixes:?}");
+    write(dir.path(), "mtlint.toml", "[style]\nspelling = \"uk\"\n");
+    let uk = findings(dir.path(), &["a.txt"]);
+    let fixes: Vec<(&str, &str)> = uk.iter().map(|f| (f.2.as_str(), f.3.as_str())).collect();
+    assert!(fixes.contains(&("center", "centre")), "{fixes:?}");
+    assert!(!fixes.iter().any(|f| f.0 == "defence"), "{fixes:?}");
+}

@@ -24,11 +24,7 @@ fn pre_commit_hooks_run_as_declared() {
         let args: Vec<&str> = entry.split_whitespace().collect();
         assert_eq!(args.first(), Some(&"mtlint"));
         let clean = write(dir.path(), "clean.md", "The minister spoke in Kyiv.\n");
-        mtlint()
-            .args(&args[1..])
-            .arg(&clean)
-            .assert()
-            .code(0);
+        mtlint().args(&args[1..]).arg(&clean).assert().code(0);
         let bad = write(dir.path(), "bad.txt", "Sergei Lawrow spoke in Kiew.\n");
         let out = mtlint().args(&args[1..]).arg(&bad).output().expect("runs");
         // check fails on the errors; fix repairs them (safe fixes) and passes

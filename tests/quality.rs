@@ -25,7 +25,7 @@ struct Finding {
 }
 
 fn engine() -> Engine {
-    Engine::new(embedded::load().expect("built-in packs")).expect("engine")
+    Engine::new(embedded::load_default().expect("built-in packs")).expect("engine")
 }
 
 fn articles(dir: &Path) -> Vec<PathBuf> {

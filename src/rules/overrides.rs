@@ -137,7 +137,7 @@ mod tests {
     use crate::{Document, Engine, EngineOptions};
 
     fn engine(overrides: RuleOverrides) -> Engine {
-        let packs = embedded::load().unwrap_or_default();
+        let packs = embedded::load_default().unwrap_or_default();
         let options = EngineOptions {
             overrides,
             ..EngineOptions::default()
@@ -204,7 +204,7 @@ mod tests {
             },
             ..EngineOptions::default()
         };
-        let packs = embedded::load().unwrap_or_default();
+        let packs = embedded::load_default().unwrap_or_default();
         let e = Engine::with_options(packs, &options)
             .err()
             .map(|e| e.to_string());
