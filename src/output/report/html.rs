@@ -165,7 +165,7 @@ fn summary(out: &mut String, view: &View<'_>) -> fmt::Result {
          <th scope=\"col\" class=\"num\">Info</th><th scope=\"col\" class=\"num\">Safe fixes</th></tr></thead>\n<tbody>\n",
     );
     for a in &view.articles {
-        let s = &a.report.score;
+        let s = &a.score;
         write!(
             out,
             "<tr><th scope=\"row\"><a href=\"#{}\" title=\"{}\">{}</a></th>",
@@ -261,7 +261,7 @@ fn article(out: &mut String, a: &Article<'_>, several: bool, total: usize) -> fm
         )?;
         return Ok(());
     }
-    let s = &a.report.score;
+    let s = &a.score;
     write!(
         out,
         "<div class=\"stats\">\n<div class=\"stat score\" data-score=\"{score:.2}\" data-words=\"{words}\" \

@@ -113,7 +113,7 @@ fn summary(out: &mut String, view: &View<'_>) -> fmt::Result {
          |---:|---|---:|---:|---:|---:|---:|---:|---:|"
     )?;
     for a in &view.articles {
-        let s = &a.report.score;
+        let s = &a.score;
         match &a.report.error {
             Some(e) => writeln!(
                 out,
@@ -174,7 +174,7 @@ fn article(out: &mut String, a: &Article<'_>) -> fmt::Result {
     if let Some(e) = &a.report.error {
         return writeln!(out, "This file could not be checked: {}\n", text(e));
     }
-    let s = &a.report.score;
+    let s = &a.score;
     writeln!(
         out,
         "**MQM score {:.2}** · {:.1} penalty points per 1,000 words ({} in all) · {} words · {}\n",

@@ -23,6 +23,7 @@ use similar::{ChangeTag, TextDiff};
 use super::FileReport;
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
 use crate::fix::{fix_text, FixMode};
+use crate::score::Score;
 use crate::span::{floor_char_boundary, LineIndex, Position};
 
 /// Characters of context shown on each side of a flagged passage.
@@ -178,6 +179,8 @@ pub struct Article<'a> {
     pub anchor: String,
     /// The checked file.
     pub report: &'a FileReport,
+    /// Its score (as in the report, with no negative zeros).
+    pub score: Score,
     /// Counts by severity.
     pub counts: Counts,
     /// Every finding, in text order.
@@ -229,8 +232,9 @@ impl<'a> View<'a> {
 
 impl Overview {
     fn of(articles: &[Article<'_>]) -> Overview {
-        let words: usize = articles.iter().map(|a| a.report.score.words).sum();
-        let penalty: f64 = articles.iter().map(|a| a.report.score.penalty).sum();
+        let words: usize = articles.iter().map(|a| a.score.words).sum();
+        // `+ 0.0` turns the empty sum's -0.0 into 0.0
+        let penalty: f64 = articles.iter().map(|a| a.score.penalty).sum::<f64>() + 0.0;
         let mut counts = Counts::default();
         for a in articles {
             counts.errors += a.counts.errors;
@@ -242,7 +246,7 @@ impl Overview {
         } else {
             let weighted: f64 = articles
                 .iter()
-                .map(|a| a.report.score.score * a.report.score.words as f64)
+                .map(|a| a.score.score * a.score.words as f64)
                 .sum();
             (weighted / words as f64, penalty * 1000.0 / words as f64)
         };
@@ -275,6 +279,12 @@ impl<'a> Article<'a> {
             number,
             anchor: format!("article-{number}"),
             report,
+            score: Score {
+                penalty: report.score.penalty + 0.0,
+                penalty_per_kword: report.score.penalty_per_kword + 0.0,
+                score: report.score.score + 0.0,
+                ..report.score
+            },
             counts: Counts::of(&report.diagnostics),
             findings,
             categories,
@@ -581,7 +591,7 @@ pub fn category_title(category: Category) -> String {
 mod tests {
     use super::*;
     use crate::diagnostic::Fix;
-    use crate::score::{Score, Weights};
+    use crate::score::Weights;
     use crate::span::Span;
 
     fn report(text: &str, diags: Vec<Diagnostic>, words: usize) -> FileReport {
@@ -695,7 +705,8 @@ mod tests {
         let b = report("y", vec![], 300); // 100
         let reports = [a, b];
         let view = View::new(&reports);
-        assert_eq!(view.articles[0].report.score.score, 75.0);
+        assert_eq!(view.articles[0].score.score, 75.0);
+        assert!(view.articles[1].score.penalty_per_kword.is_sign_positive());
         assert_eq!(view.overview.score, 93.75);
         assert_eq!(view.overview.penalty_per_kword, 62.5);
         assert_eq!(view.overview.counts.errors, 1);
