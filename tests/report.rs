@@ -372,7 +372,9 @@ fn html_report_escapes_everything_from_the_article() {
             continue;
         }
         if !in_fence {
+            // outside code spans, an escaped `\<` is text, a bare `<` would be markup
             let outside_code: String = line.split('`').step_by(2).collect();
+            let outside_code = outside_code.replace("\\<", "");
             assert!(!outside_code.contains("<script"), "escaped: {line}");
             assert!(!outside_code.contains("<img"), "escaped: {line}");
         }

@@ -24,8 +24,8 @@
 use std::fmt::{self, Display, Write};
 
 use super::{
-    category_title, clamp, count_label, thousands, Article, Excerpt, Finding, Piece, Suggestion,
-    View, SEVERITIES,
+    category_title, clamp, count_label, file_name, thousands, Article, Excerpt, Finding, Piece,
+    Suggestion, View, SEVERITIES,
 };
 use crate::diagnostic::{Applicability, Severity};
 use crate::output::FileReport;
@@ -115,13 +115,6 @@ fn page(out: &mut String, view: &View<'_>) -> fmt::Result {
          <script>\n{SCRIPT}</script>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION")
     )
-}
-
-/// The last component of a path as shown (`a/b/c.txt` → `c.txt`).
-fn file_name(path: &str) -> &str {
-    path.rsplit(['/', '\\'])
-        .find(|s| !s.is_empty())
-        .unwrap_or(path)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

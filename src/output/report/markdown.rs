@@ -119,7 +119,7 @@ fn summary(out: &mut String, view: &View<'_>) -> fmt::Result {
                 out,
                 "| {} | [{}](#{}) | could not be read: {} | | | | | | |",
                 a.number,
-                text(&a.report.path),
+                text(super::file_name(&a.report.path)),
                 a.anchor,
                 text(e)
             )?,
@@ -127,7 +127,7 @@ fn summary(out: &mut String, view: &View<'_>) -> fmt::Result {
                 out,
                 "| {} | [{}](#{}) | {:.2} | {:.1} | {} | {} | {} | {} | {} |",
                 a.number,
-                text(&a.report.path),
+                text(super::file_name(&a.report.path)),
                 a.anchor,
                 s.score,
                 s.penalty_per_kword,
@@ -166,10 +166,11 @@ fn severity_counts(c: super::Counts) -> String {
 fn article(out: &mut String, a: &Article<'_>) -> fmt::Result {
     writeln!(
         out,
-        "<a id=\"{}\"></a>\n\n## {}. {}\n",
+        "<a id=\"{}\"></a>\n\n## {}. {}\n\n{}\n",
         a.anchor,
         a.number,
-        text(&a.report.path)
+        text(super::file_name(&a.report.path)),
+        code(&a.report.path)
     )?;
     if let Some(e) = &a.report.error {
         return writeln!(out, "This file could not be checked: {}\n", text(e));
@@ -230,20 +231,21 @@ fn article(out: &mut String, a: &Article<'_>) -> fmt::Result {
 fn occurrence(out: &mut String, f: &Finding<'_>) -> fmt::Result {
     let d = f.diagnostic;
     let e = &f.excerpt;
+    // the flagged words in bold; spaces at its edges stay outside the bold
+    let flagged = e.flagged.replace("\r\n", "\n").replace('\n', " ↵ ");
+    let core = flagged.trim();
+    let lead = &flagged[..flagged.len() - flagged.trim_start().len()];
+    let trail = &flagged[flagged.trim_end().len()..];
     let excerpt = format!(
-        "{}{}**{}**{}{}",
+        "{}{}{lead}{}{trail}{}{}",
         if e.cut_before { "…" } else { "" },
-        if e.before.trim().is_empty() {
-            String::new()
+        text(e.before),
+        if core.is_empty() {
+            "‸".to_string()
         } else {
-            format!("{} ", code(e.before.trim()))
+            format!("**{}**", text(core))
         },
-        code(e.flagged),
-        if e.after.trim().is_empty() {
-            String::new()
-        } else {
-            format!(" {}", code(e.after.trim()))
-        },
+        text(e.after),
         if e.cut_after { "…" } else { "" },
     );
     let fix = match &f.suggestion {
@@ -292,14 +294,14 @@ fn corrected(out: &mut String, a: &Article<'_>) -> fmt::Result {
     writeln!(out, "### Corrected text\n")?;
     writeln!(
         out,
-        "{} safe {} applied; {} that {} review not applied.\n",
+        "{} safe {} applied; {} {} review not applied.\n",
         c.applied,
         if c.applied == 1 { "fix" } else { "fixes" },
         a.needs_review(),
         if a.needs_review() == 1 {
-            "fix needs"
+            "fix that needs"
         } else {
-            "fixes need"
+            "fixes that need"
         },
     )?;
     let changes: Vec<(&String, &String, usize)> = c
