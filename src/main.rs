@@ -29,6 +29,8 @@ struct Cli {
 enum Command {
     /// Check articles (files or folders; `-` or nothing reads standard input).
     Check(cli::check::CheckArgs),
+    /// Write a correction report for editors (HTML or Markdown).
+    Report(cli::report::ReportArgs),
     /// List, explain and test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => cli::check::run(&Session::new(cli.global)?, &args),
+        Command::Report(args) => cli::report::run(&Session::new(cli.global)?, &args),
         Command::Rules(RulesCommand::List { format }) => {
             cli::rules_cmd::list(&Session::new(cli.global)?, format)
         }

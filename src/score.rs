@@ -75,7 +75,10 @@ pub struct Score {
 impl Score {
     /// Scores `diagnostics` found in an article of `words` words.
     pub fn of(diagnostics: &[Diagnostic], words: usize, weights: &Weights) -> Score {
-        let penalty: f64 = diagnostics.iter().map(|d| weights.of(d.severity)).sum();
+        // fold from +0.0: an empty sum of f64 is -0.0, which would print as "-0"
+        let penalty = diagnostics
+            .iter()
+            .fold(0.0_f64, |sum, d| sum + weights.of(d.severity));
         let (per_kword, score) = if words == 0 {
             (0.0, if penalty > 0.0 { 0.0 } else { 100.0 })
         } else {

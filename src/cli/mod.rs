@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod init;
+pub mod report;
 pub mod rules_cmd;
 pub mod session;
 

@@ -2,6 +2,7 @@
 
 pub mod human;
 pub mod json;
+pub mod report;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::score::{Score, Weights};
