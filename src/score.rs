@@ -75,7 +75,12 @@ pub struct Score {
 impl Score {
     /// Scores `diagnostics` found in an article of `words` words.
     pub fn of(diagnostics: &[Diagnostic], words: usize, weights: &Weights) -> Score {
-        let penalty: f64 = diagnostics.iter().map(|d| weights.of(d.severity)).sum();
+        // `+ 0.0`: an empty f64 sum is -0.0, which would print as "-0.0"
+        let penalty: f64 = diagnostics
+            .iter()
+            .map(|d| weights.of(d.severity))
+            .sum::<f64>()
+            + 0.0;
         let (per_kword, score) = if words == 0 {
             (0.0, if penalty > 0.0 { 0.0 } else { 100.0 })
         } else {
@@ -128,6 +133,11 @@ mod tests {
         assert_eq!(s.penalty_per_kword, 62.0);
         assert_eq!(s.score, 93.8);
         assert_eq!(Score::of(&[], 0, &Weights::default()).score, 100.0);
+        let clean = Score::of(&[], 10, &Weights::default());
+        assert_eq!(
+            format!("{} {}", clean.penalty, clean.penalty_per_kword),
+            "0 0"
+        );
         assert_eq!(Score::of(&d, 10, &Weights::default()).score, 0.0);
     }
 }

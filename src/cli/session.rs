@@ -95,7 +95,20 @@ impl Session {
 
     /// Checks `text` read from `file` (format and configuration follow `file`).
     pub fn check_text(&self, name: String, text: String, file: Option<&Path>) -> FileReport {
-        let doc = Document::parse(text, self.format_for(file));
+        self.check_text_as(name, text, file, self.format_for(file))
+    }
+
+    /// Checks `text` read as `format`, whatever `file`'s name suggests
+    /// (configuration still follows `file`); for `--jsonl-input` records
+    /// that name their format.
+    pub fn check_text_as(
+        &self,
+        name: String,
+        text: String,
+        file: Option<&Path>,
+        format: InputFormat,
+    ) -> FileReport {
+        let doc = Document::parse(text, format);
         let diagnostics = self.engine_for(file).check(&doc);
         let score = Score::of(&diagnostics, doc.word_count(), &self.weights);
         FileReport {
