@@ -41,7 +41,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
     /// Exit with 1 when an article's quality score (0-100) is below S.
-    #[arg(long, value_name = "S")]
+    #[arg(long, value_name = "S", value_parser = parse_score)]
     pub min_score: Option<f64>,
     /// Human and GitHub output: print only findings of severity error (exit codes unchanged).
     #[arg(long, short)]
@@ -55,6 +55,13 @@ pub struct CheckArgs {
     /// Read articles as JSON Lines from standard input: {"id": …, "text": …} a line.
     #[arg(long, conflicts_with = "paths")]
     pub jsonl_input: bool,
+}
+
+fn parse_score(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=100.0).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a score from 0 to 100")),
+    }
 }
 
 /// Output formats of `check`.

@@ -14,7 +14,8 @@
 //! checked article gets a `notice` with its score, each unreadable file an
 //! `error` on that file; the statistics (with `--statistics`) and the closing
 //! count are plain log lines. Messages escape `%`, CR and LF; property values
-//! also `:` and `,`. With `quiet`, only the `error` commands are written.
+//! also `:` and `,`. With `quiet`, only the `error` commands are written
+//! (and the statistics, when asked for).
 
 use std::io;
 
@@ -26,7 +27,7 @@ use crate::span::LineIndex;
 /// Settings of the GitHub format.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct GithubOptions {
-    /// Only `error` commands: no warnings, notices, statistics or count.
+    /// Only `error` commands: no warnings, notices or closing count.
     pub quiet: bool,
 }
 
