@@ -1,7 +1,7 @@
 //! mtlint: a fast checker for machine-translated news.
 //!
 //! ```text
-//! bytes ──► Document ──► Engine ──► Vec<Diagnostic> ──► output (human | json)
+//! bytes ──► Document ──► Engine ──► Vec<Diagnostic> ──► output (human | json | jsonl | sarif | github)
 //!           (regions in    (rule packs compiled
 //!            original       into one matcher per
 //!            offsets)       family; no I/O)

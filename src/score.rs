@@ -131,6 +131,11 @@ mod tests {
         assert_eq!(s.penalty_per_kword, 62.0);
         assert_eq!(s.score, 93.8);
         assert_eq!(Score::of(&[], 0, &Weights::default()).score, 100.0);
+        let clean = Score::of(&[], 10, &Weights::default());
+        assert_eq!(
+            format!("{} {}", clean.penalty, clean.penalty_per_kword),
+            "0 0"
+        );
         assert_eq!(Score::of(&d, 10, &Weights::default()).score, 0.0);
     }
 }

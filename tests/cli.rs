@@ -25,6 +25,18 @@ struct FileOut {
     #[serde(default)]
     error: Option<String>,
     diagnostics: Vec<DiagOut>,
+    #[serde(default)]
+    score: Option<ScoreOut>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // read by the contract, not by every test
+struct ScoreOut {
+    words: usize,
+    penalty: f64,
+    penalty_per_kword: f64,
+    score: f64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -97,6 +109,8 @@ fn json_spans_point_at_the_reported_text() {
         assert!(!d.message.is_empty());
         assert!(d.fix.is_none() || !d.suggestions.is_empty());
     }
+    let score = file.score.as_ref().expect("a checked file has a score");
+    assert!(score.words > 100 && (0.0..=100.0).contains(&score.score));
     let s = &report.summary;
     assert_eq!(s.files, 1);
     assert_eq!(s.failed, 0);
@@ -193,6 +207,7 @@ fn unreadable_files_are_reported_and_the_rest_still_checked() {
     assert!(err.contains("a-latin1.txt:1:3: not valid UTF-8"), "{err}");
     let err = report.files[1].error.as_deref().unwrap_or("");
     assert!(err.contains("binary file"), "{err}");
+    assert!(report.files[0].score.is_none(), "no score without a text");
     assert_eq!(report.files[2].diagnostics[0].text, "Lawrow");
     assert_eq!(report.summary.failed, 2);
     // human format: the error goes to stderr, the findings to stdout

@@ -174,6 +174,19 @@ impl Session {
 
     /// Checks `text` read from `file` (format and configuration follow `file`).
     pub fn check_text(&self, name: String, text: String, file: Option<&Path>) -> FileReport {
+        self.check_text_as(name, text, file, self.format_for(file))
+    }
+
+    /// Checks `text` read as `format`, whatever `file`'s name suggests
+    /// (configuration still follows `file`); for `--jsonl-input` records
+    /// that name their format.
+    pub fn check_text_as(
+        &self,
+        name: String,
+        text: String,
+        file: Option<&Path>,
+        format: InputFormat,
+    ) -> FileReport {
         let setup = match file {
             None => self.default.clone(),
             Some(f) => match self.setup_for(Some(f)) {
@@ -181,7 +194,7 @@ impl Session {
                 Err(e) => return FileReport::failed(name, format!("{e:#}")),
             },
         };
-        let doc = Document::parse(text, self.format_for(file));
+        let doc = Document::parse(text, format);
         let diagnostics = setup.engine.check(&doc);
         let score = Score::of(&diagnostics, doc.word_count(), &setup.config.weights);
         FileReport {

@@ -1,11 +1,27 @@
 //! Emitters: everything a user sees is rendered here from the engine's diagnostics.
+//!
+//! Every format is an [`Emitter`]: it is handed one [`FileReport`] at a time,
+//! in output order, as soon as that file is checked, and writes what it can
+//! right away (human, JSON Lines and GitHub output stream; JSON and SARIF
+//! stream their file and result arrays and close the document in
+//! [`Emitter::finish`]). Memory therefore stays bounded by one file, not by
+//! the run.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod jsonl;
 pub mod report;
+pub mod sarif;
+pub mod statistics;
+mod stream;
+
+use std::io::{self, Write};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::score::{Score, Weights};
+
+pub use statistics::Statistics;
 
 /// The result of checking one input.
 #[derive(Debug, Clone)]
@@ -53,20 +69,76 @@ pub struct Totals {
 impl Totals {
     /// Adds up the findings of `reports`.
     pub fn of(reports: &[FileReport]) -> Totals {
-        let mut t = Totals {
-            files: reports.len(),
-            ..Totals::default()
-        };
+        let mut t = Totals::default();
         for r in reports {
-            t.failed += usize::from(r.error.is_some());
-            for d in &r.diagnostics {
-                match d.severity {
-                    Severity::Error => t.errors += 1,
-                    Severity::Warning => t.warnings += 1,
-                    Severity::Info => t.infos += 1,
-                }
-            }
+            t.add(r);
         }
         t
+    }
+
+    /// Counts one more report.
+    pub fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        self.failed += usize::from(report.error.is_some());
+        for d in &report.diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+}
+
+/// What an emitter learns when the run is over.
+#[derive(Debug, Clone, Copy)]
+pub struct RunSummary<'a> {
+    /// Counts over every file.
+    pub totals: Totals,
+    /// Counts per rule, when `--statistics` asked for them.
+    pub statistics: Option<&'a Statistics>,
+}
+
+/// Where an emitter writes: the report itself, and messages for people.
+pub struct Sink<'a> {
+    /// The report (standard output).
+    pub out: &'a mut dyn Write,
+    /// Messages beside the report (standard error), e.g. unreadable files in human output.
+    pub err: &'a mut dyn Write,
+}
+
+/// One output format, fed file by file.
+pub trait Emitter {
+    /// Writes what belongs to one file; called in output order, once per input.
+    fn file(&mut self, sink: &mut Sink<'_>, report: &FileReport) -> io::Result<()>;
+    /// Closes the output after the last file.
+    fn finish(&mut self, sink: &mut Sink<'_>, run: &RunSummary<'_>) -> io::Result<()>;
+}
+
+/// Runs `emitter` over `reports` and returns what it wrote to `out` (messages
+/// for standard error are dropped). For tests and library users who want a
+/// string rather than a stream.
+pub fn render_to_string(emitter: &mut dyn Emitter, reports: &[FileReport]) -> String {
+    let mut out = Vec::new();
+    let mut err = io::sink();
+    let mut sink = Sink {
+        out: &mut out,
+        err: &mut err,
+    };
+    let written = reports
+        .iter()
+        .try_for_each(|r| emitter.file(&mut sink, r))
+        .and_then(|()| {
+            emitter.finish(
+                &mut sink,
+                &RunSummary {
+                    totals: Totals::of(reports),
+                    statistics: None,
+                },
+            )
+        });
+    match written {
+        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+        Err(e) => format!("error: {e}"),
     }
 }
