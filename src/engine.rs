@@ -10,6 +10,7 @@ use crate::detect::{self, DetectorsConfig};
 use crate::diagnostic::{normalize, Diagnostic};
 use crate::document::Document;
 use crate::rules::{Pack, PackError, RuleMeta, RuleSet};
+use crate::suppress::{self, KnownRules};
 
 /// What to run besides the packs' rules.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +34,19 @@ impl Default for EngineOptions {
 pub struct Engine {
     rules: RuleSet,
     packs: Vec<PackInfo>,
+    /// Every rule id a suppression directive may name (also rules not run).
+    known: KnownRules,
+}
+
+/// What [`Engine::check_detailed`] finds.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    /// The findings no suppression directive silenced (with reports of
+    /// directives that name no known rule), sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// One `mtlint/unused-suppression` warning per directive (or rule name
+    /// in one) that silenced nothing; each fix deletes it.
+    pub unused_suppressions: Vec<Diagnostic>,
 }
 
 /// What the engine knows about a loaded pack.
@@ -80,6 +94,12 @@ impl Engine {
             rules.extend(pack.rules);
         }
         let gazetteer = Arc::new(Gazetteer::from_rules(&rules));
+        let known = KnownRules::new(
+            rules
+                .iter()
+                .map(|r| r.meta.id.clone())
+                .chain(detect::names().into_iter().map(|n| Arc::from(format!("detect/{n}")))),
+        );
         if !options.rules {
             rules.clear();
         }
@@ -87,6 +107,7 @@ impl Engine {
         Ok(Engine {
             rules: RuleSet::new(rules, gazetteer)?,
             packs: infos,
+            known,
         })
     }
 
@@ -105,16 +126,34 @@ impl Engine {
         &self.packs
     }
 
-    /// All findings in `doc`, sorted by position then rule id. Different rules
-    /// may report overlapping spans; one rule reports a stretch of text once
-    /// (its longest match: "key rate" inside "key rate cut" is dropped).
+    /// All findings in `doc`, sorted by position then rule id, in byte
+    /// offsets of [`Document::source`]. Different rules may report
+    /// overlapping spans; one rule reports a stretch of text once (its
+    /// longest match: "key rate" inside "key rate cut" is dropped). Findings
+    /// silenced by a suppression directive are left out (see [`suppress`]).
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        self.check_detailed(doc).diagnostics
+    }
+
+    /// Like [`Engine::check`], and also the directives that silenced nothing.
+    pub fn check_detailed(&self, doc: &Document) -> Checked {
         let mut out = Vec::new();
         self.rules.check(doc, &mut out);
         normalize(&mut out);
         for d in &mut out {
             doc.diagnostic_to_source(d);
         }
-        out
+        let directives = doc.directives();
+        if directives.is_empty() {
+            return Checked {
+                diagnostics: out,
+                unused_suppressions: Vec::new(),
+            };
+        }
+        let outcome = suppress::apply(doc.source(), &directives, &self.known, out);
+        Checked {
+            diagnostics: outcome.diagnostics,
+            unused_suppressions: outcome.unused,
+        }
     }
 }
