@@ -24,6 +24,9 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding at or above this severity is reported.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Also report suppression directives that silence nothing (`mtlint/unused-suppression`).
+    #[arg(long)]
+    pub report_unused_suppressions: bool,
 }
 
 /// Output formats of `check`.
@@ -59,6 +62,7 @@ impl FailOn {
 
 /// Runs `mtlint check`.
 pub fn run(session: &Session, args: &CheckArgs) -> Result<u8> {
+    let session = &session.reporting_unused_suppressions(args.report_unused_suppressions);
     let sources = input::expand(&args.paths)?;
     let reports: Vec<FileReport> = sources.iter().map(|s| session.check_source(s)).collect();
     let stdout = std::io::stdout();

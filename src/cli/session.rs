@@ -43,11 +43,14 @@ fn parse_format(s: &str) -> Result<InputFormat, String> {
 }
 
 /// The engine and settings a run uses.
+#[derive(Clone)]
 pub struct Session {
     /// The global options.
     pub args: GlobalArgs,
     engine: Arc<Engine>,
     weights: Weights,
+    /// Add `mtlint/unused-suppression` findings to each report.
+    report_unused_suppressions: bool,
 }
 
 impl Session {
@@ -62,7 +65,16 @@ impl Session {
             args,
             engine,
             weights: Weights::default(),
+            report_unused_suppressions: false,
         })
+    }
+
+    /// The same session, reporting suppression directives that silence nothing.
+    pub fn reporting_unused_suppressions(&self, on: bool) -> Session {
+        Session {
+            report_unused_suppressions: on,
+            ..self.clone()
+        }
     }
 
     /// The engine that checks `path` (stdin: `None`).
@@ -96,8 +108,25 @@ impl Session {
     /// Checks `text` read from `file` (format and configuration follow `file`).
     pub fn check_text(&self, name: String, text: String, file: Option<&Path>) -> FileReport {
         let doc = Document::parse(text, self.format_for(file));
-        let diagnostics = self.engine_for(file).check(&doc);
-        let score = Score::of(&diagnostics, doc.word_count(), &self.weights);
+        let checked = self.engine_for(file).check_detailed(&doc);
+        let mut diagnostics = checked.diagnostics;
+        // mtlint's own reports about directives say nothing about the translation
+        let score = if diagnostics.iter().any(|d| d.rule.starts_with("mtlint/")) {
+            let prose: Vec<_> = diagnostics
+                .iter()
+                .filter(|d| !d.rule.starts_with("mtlint/"))
+                .cloned()
+                .collect();
+            Score::of(&prose, doc.word_count(), &self.weights)
+        } else {
+            Score::of(&diagnostics, doc.word_count(), &self.weights)
+        };
+        if self.report_unused_suppressions && !checked.unused_suppressions.is_empty() {
+            diagnostics.extend(checked.unused_suppressions);
+            diagnostics.sort_by(|a, b| {
+                (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+            });
+        }
         FileReport {
             path: name,
             text: doc.source().to_string(),
