@@ -23,7 +23,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Category, Diagnostic, Fix, Severity};
 use crate::span::{LineIndex, Span};
 
 /// Rule id of the report for a directive that silenced nothing.
@@ -418,7 +418,40 @@ fn shown(source: &str, span: Span) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The report for a directive none of whose rules silenced anything; its
+/// span is what deleting it removes (the whole line when it stands alone).
 fn unused_directive(source: &str, lines: &LineIndex, dir: &Directive) -> Diagnostic {
+    let what = match dir.kind {
+        DirectiveKind::Enable => "ends no silence",
+        _ => "silences nothing",
+    };
+    let span = deletion(source, lines, dir.span);
+    Diagnostic {
+        rule: Arc::from(UNUSED_SUPPRESSION),
+        severity: Severity::Warning,
+        category: Category::Suppression,
+        span,
+        message: format!(
+            "unused suppression: “{}” {what}; delete it",
+            shown(source, dir.span)
+        ),
+        fixes: vec![Fix::replace(span, "", Applicability::Safe)],
+    }
+}
+
+/// The report for one rule name of a directive that silenced nothing while
+/// the directive's other names did; the fix rewrites the directive without it.
+fn unused_rule(source: &str, dir: &Directive, index: usize) -> Diagnostic {
+    let rule = &dir.rules[index];
+    let text = source.get(dir.span.start..dir.span.end).unwrap_or("");
+    // the name and the separator before it, relative to the directive
+    let end = rule.span.end.saturating_sub(dir.span.start).min(text.len());
+    let start = rule.span.start.saturating_sub(dir.span.start).min(end);
+    let head = text.get(..start).unwrap_or("");
+    let cut = head
+        .trim_end_matches(|c: char| c == ',' || c.is_whitespace())
+        .len();
+    let rewritten = format!("{}{}", head.get(..cut).unwrap_or(""), text.get(end..).unwrap_or(""));
     let what = match dir.kind {
         DirectiveKind::Enable => "ends no silence",
         _ => "silences nothing",
@@ -428,46 +461,12 @@ fn unused_directive(source: &str, lines: &LineIndex, dir: &Directive) -> Diagnos
         severity: Severity::Warning,
         category: Category::Suppression,
         span: dir.span,
-        message: format!("unused suppression: “{}” {what}; delete it", shown(source, dir.span)),
-        fixes: vec![Fix {
-            edits: vec![Edit {
-                span: deletion(source, lines, dir.span),
-                replacement: String::new(),
-            }],
-            applicability: Applicability::Safe,
-        }],
-    }
-}
-
-fn unused_rule(source: &str, dir: &Directive, index: usize) -> Diagnostic {
-    let rule = &dir.rules[index];
-    // remove the name and the separator before it
-    let before = source.get(..rule.span.start).unwrap_or("");
-    let gap = before.len()
-        - before
-            .trim_end_matches(|c: char| c == ',' || c.is_whitespace())
-            .len();
-    let what = match dir.kind {
-        DirectiveKind::Enable => "ends no silence",
-        _ => "silences nothing",
-    };
-    Diagnostic {
-        rule: Arc::from(UNUSED_SUPPRESSION),
-        severity: Severity::Warning,
-        category: Category::Suppression,
-        span: rule.span,
         message: format!(
             "unused suppression: “{}” in “{}” {what}; remove it",
             rule.text,
             dir.kind.keyword()
         ),
-        fixes: vec![Fix {
-            edits: vec![Edit {
-                span: Span::new(rule.span.start - gap, rule.span.end),
-                replacement: String::new(),
-            }],
-            applicability: Applicability::Safe,
-        }],
+        fixes: vec![Fix::replace(dir.span, rewritten, Applicability::Safe)],
     }
 }
 

@@ -1,23 +1,32 @@
 //! The prose view of an HTML document.
 //!
 //! Text content only: tags, comments, `script`, `style`, `template`, `svg`,
-//! `math`, `noscript`, `iframe`, `object`, `canvas`, `textarea`, `select`,
-//! `pre` and `title` are skipped, and so is navigation (`nav`, anything with
-//! `role="navigation"`) and anything `hidden` or `aria-hidden="true"`.
-//! Entities are decoded and whitespace runs collapse to one space, as a
-//! browser renders them. `alt` and `title` attributes are checked as blocks
-//! of their own; inline code (`code`, `kbd`, `samp`) stands in the sentence
-//! as a placeholder.
+//! `math`, `noscript`, `iframe`, `object`, `canvas`, `pre` and `title` are
+//! skipped. Entities are decoded and whitespace runs collapse to one space,
+//! as a browser renders them. `alt` and `title` attributes are checked as
+//! blocks of their own; inline code (`code`, `kbd`, `samp`, `var`) stands in
+//! the sentence as a placeholder.
 //!
-//! Site chrome: when a page has an article area (`<article>`, `<main>`, or
-//! an element with `role="main"` or `itemprop="articleBody"`), only the text
-//! inside it is prose. Everything around it (the site's header, menus,
-//! sidebars, footer, cookie and newsletter forms) is the site's own and is
-//! skipped; everything inside it (headline, byline, body, share buttons, the
-//! author box) is what the translation produced and is checked, so a
-//! translated button in the article body is still flagged. A page without an
-//! article area is checked whole, except navigation and the top-level
-//! `header`, `footer`, `aside` and `form` elements.
+//! Site chrome is skipped, so that a site's own menus and buttons never
+//! raise an alarm, while text the translation produced is checked:
+//!
+//! - When a page has an article area (`<article>`, `<main>`, or an element
+//!   with `role="main"` or `itemprop="articleBody"`), only the text inside it
+//!   is prose; the site's header, menus, sidebars and footer around it are
+//!   not. A page without one is checked whole, except its top-level
+//!   `header`, `footer` and `aside`.
+//! - Widgets are skipped wherever they are: `nav`, `form`, `button`,
+//!   `select`, `textarea`, `dialog`, `menu`; elements with a widget `role`
+//!   (navigation, toolbar, menu, menubar, search, dialog, button, banner,
+//!   contentinfo); `hidden` or `aria-hidden="true"` elements; and elements
+//!   whose `class` or `id` names a widget (share, social, toolbar,
+//!   newsletter, related, breadcrumb, cookie, consent, comments, subscribe,
+//!   paywall).
+//!
+//! Everything else in the article area (headline, byline, body, captions,
+//! the author box) is checked. Button and link texts of the German page that
+//! the translation carried into the article body as text ("Copy the current
+//! link" as a paragraph, a link or a list item) are therefore still flagged.
 
 use std::ops::Range;
 
@@ -30,8 +39,21 @@ use crate::span::Span;
 
 /// Elements whose content is never prose.
 const SKIPPED: &[&str] = &[
-    "script", "style", "template", "svg", "math", "noscript", "iframe", "object", "canvas",
-    "textarea", "select", "pre", "title", "nav", "audio", "video", "head",
+    "script", "style", "template", "svg", "math", "noscript", "iframe", "object", "canvas", "pre",
+    "title", "audio", "video", "head", "nav", "form", "button", "select", "textarea", "dialog",
+    "menu",
+];
+
+/// `role` values of widgets.
+const WIDGET_ROLES: &[&str] = &[
+    "navigation", "toolbar", "menu", "menubar", "search", "dialog", "button", "banner",
+    "contentinfo",
+];
+
+/// Words in a `class` or `id` that name a widget.
+const WIDGET_CLASSES: &[&str] = &[
+    "share", "sharing", "social", "toolbar", "newsletter", "related", "breadcrumb", "breadcrumbs",
+    "cookie", "cookies", "consent", "comments", "subscribe", "paywall",
 ];
 
 /// Elements that start and end a block of their own.
@@ -53,7 +75,7 @@ const VOID: &[&str] = &[
 const CODE: &[&str] = &["code", "kbd", "samp", "var"];
 
 /// Site chrome when a page has no article area (only at the top level).
-const CHROME: &[&str] = &["header", "footer", "aside", "form"];
+const CHROME: &[&str] = &["header", "footer", "aside"];
 
 /// Sectioning elements: chrome inside them belongs to a section, not the site.
 const SECTIONS: &[&str] = &["article", "section", "main"];
@@ -219,10 +241,19 @@ fn is_article_area(name: &str, attrs: &[Attr]) -> bool {
         || attr(attrs, "itemprop").is_some_and(|r| r.eq_ignore_ascii_case("articleBody"))
 }
 
-fn is_hidden(attrs: &[Attr]) -> bool {
+/// Hidden elements and widgets by their attributes.
+fn is_widget(attrs: &[Attr]) -> bool {
+    let names_widget = |value: &str| {
+        value
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|w| WIDGET_CLASSES.iter().any(|k| w.eq_ignore_ascii_case(k)))
+    };
     attr(attrs, "hidden").is_some()
         || attr(attrs, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
-        || attr(attrs, "role").is_some_and(|r| r.eq_ignore_ascii_case("navigation"))
+        || attr(attrs, "role")
+            .is_some_and(|r| WIDGET_ROLES.iter().any(|w| r.eq_ignore_ascii_case(w)))
+        || attr(attrs, "class").is_some_and(names_widget)
+        || attr(attrs, "id").is_some_and(names_widget)
 }
 
 fn build(b: &mut ViewBuilder<'_>, range: Range<usize>, mode: Mode, directives: &mut Vec<Span>) {
@@ -257,7 +288,7 @@ fn build(b: &mut ViewBuilder<'_>, range: Range<usize>, mode: Mode, directives: &
                     b.line();
                 }
                 let open = Open {
-                    skip: SKIPPED.contains(&name.as_str()) || is_hidden(&attrs),
+                    skip: SKIPPED.contains(&name.as_str()) || is_widget(&attrs),
                     article: is_article_area(&name, &attrs),
                     chrome: mode == Mode::Page
                         && !has_article
@@ -367,7 +398,7 @@ mod tests {
     fn site_chrome_outside_the_article_is_skipped() {
         let src = "<body><header><a href=/>Home</a><div>Copy the current link</div></header>\
                    <nav><ul><li>Politics</li></ul></nav>\
-                   <article><h1>Head</h1><p>Body text.</p><button>Copy the current link</button>\
+                   <article><h1>Head</h1><p>Body text.</p><p>Copy the current link</p>\
                    <nav>In this article</nav></article>\
                    <aside><h2>Most read</h2></aside><footer>Imprint</footer></body>";
         let (v, _) = view(src);
@@ -380,6 +411,15 @@ mod tests {
                    <div hidden>secret</div><span aria-hidden=\"true\">→</span></div><footer>Imprint</footer></body>";
         let (v, _) = view(src);
         assert_eq!(v, "One.\n\nSec");
+    }
+
+    #[test]
+    fn widgets_in_the_article_are_skipped_but_leaked_text_is_not() {
+        let src = "<article><h1>Head</h1><div class=\"share-bar\"><a href=#>Share on X</a></div>\
+                   <div role=toolbar><a>Print</a></div><form><label>Email</label></form>\
+                   <p>Body.</p><p>Copy the current link</p><button>Copy link</button></article>";
+        let (v, _) = view(src);
+        assert_eq!(v, "Head\n\nBody.\n\nCopy the current link");
     }
 
     #[test]

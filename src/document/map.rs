@@ -309,11 +309,14 @@ impl<'s> ViewBuilder<'s> {
             }
             Pending::Line | Pending::Block => {
                 let want = if pending == Pending::Line { 1 } else { 2 };
-                let breaks = gap.bytes().filter(|b| *b == b'\n').count();
-                if breaks >= want && gap.bytes().all(|b| b == b'\n' || b == b'\r') {
-                    self.push_verbatim(gap_range);
-                } else {
-                    let text = if want == 1 { "\n" } else { "\n\n" };
+                // line breaks of the source right after the text are real
+                let lead = gap.len() - gap.trim_start_matches(['\r', '\n']).len();
+                let have = gap[..lead].bytes().filter(|b| *b == b'\n').count();
+                if lead > 0 {
+                    self.push_verbatim(gap_range.start..gap_range.start + lead);
+                }
+                if have < want {
+                    let text = if want - have == 1 { "\n" } else { "\n\n" };
                     self.push(Kind::Synthetic, self.last_src_end, self.last_src_end, text);
                 }
             }
