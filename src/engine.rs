@@ -95,10 +95,11 @@ impl Engine {
         }
         let gazetteer = Arc::new(Gazetteer::from_rules(&rules));
         let known = KnownRules::new(
-            rules
-                .iter()
-                .map(|r| r.meta.id.clone())
-                .chain(detect::names().into_iter().map(|n| Arc::from(format!("detect/{n}")))),
+            rules.iter().map(|r| r.meta.id.clone()).chain(
+                detect::names()
+                    .into_iter()
+                    .map(|n| Arc::from(format!("detect/{n}"))),
+            ),
         );
         if !options.rules {
             rules.clear();

@@ -198,7 +198,8 @@ impl KnownRules {
 
     /// Whether `pattern` selects at least one known rule.
     pub fn knows(&self, pattern: &str) -> bool {
-        self.packs.contains(pattern.strip_suffix("/*").unwrap_or(pattern))
+        self.packs
+            .contains(pattern.strip_suffix("/*").unwrap_or(pattern))
             || self.ids.iter().any(|id| pattern_matches(pattern, id))
     }
 
@@ -275,7 +276,9 @@ pub fn apply(
             }
         }
     }
-    kept.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+    kept.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    });
     // unused: per directive, which of its rules (or the directive itself) did nothing
     let mut unused = Vec::new();
     for (i, dir) in directives.iter().enumerate() {
@@ -291,7 +294,9 @@ pub fn apply(
             }
             continue;
         }
-        let idle: Vec<usize> = (0..dir.rules.len()).filter(|r| !used_rule(Some(*r))).collect();
+        let idle: Vec<usize> = (0..dir.rules.len())
+            .filter(|r| !used_rule(Some(*r)))
+            .collect();
         if idle.len() == dir.rules.len() {
             unused.push(unused_directive(source, &lines, dir));
         } else {
@@ -401,10 +406,16 @@ fn deletion(source: &str, lines: &LineIndex, span: Span) -> Span {
     let line = lines.line_of(span.start);
     let content = lines.line_span(source, line);
     let before = source.get(content.start..span.start).unwrap_or("x");
-    let after = source.get(span.end.min(content.end)..content.end).unwrap_or("x");
+    let after = source
+        .get(span.end.min(content.end)..content.end)
+        .unwrap_or("x");
     if before.trim().is_empty() && after.trim().is_empty() && span.end <= content.end {
         let next = lines.line_start(line + 1);
-        let end = if next > content.start { next } else { source.len() };
+        let end = if next > content.start {
+            next
+        } else {
+            source.len()
+        };
         Span::new(content.start, end)
     } else {
         span
@@ -451,7 +462,11 @@ fn unused_rule(source: &str, dir: &Directive, index: usize) -> Diagnostic {
     let cut = head
         .trim_end_matches(|c: char| c == ',' || c.is_whitespace())
         .len();
-    let rewritten = format!("{}{}", head.get(..cut).unwrap_or(""), text.get(end..).unwrap_or(""));
+    let rewritten = format!(
+        "{}{}",
+        head.get(..cut).unwrap_or(""),
+        text.get(end..).unwrap_or("")
+    );
     let what = match dir.kind {
         DirectiveKind::Enable => "ends no silence",
         _ => "silences nothing",
@@ -505,9 +520,14 @@ mod tests {
 
     fn known() -> KnownRules {
         KnownRules::new(
-            ["names/lavrov", "names/zelensky", "typography/dash", "detect/repetition"]
-                .into_iter()
-                .map(Arc::from),
+            [
+                "names/lavrov",
+                "names/zelensky",
+                "typography/dash",
+                "detect/repetition",
+            ]
+            .into_iter()
+            .map(Arc::from),
         )
     }
 
@@ -522,12 +542,18 @@ mod tests {
     }
 
     fn at(source: &str, word: &str, nth: usize) -> usize {
-        source.match_indices(word).nth(nth).map_or(usize::MAX, |(i, _)| i)
+        source
+            .match_indices(word)
+            .nth(nth)
+            .map_or(usize::MAX, |(i, _)| i)
     }
 
     #[test]
     fn directive_syntax() {
-        let d = parse("<!-- mtlint-disable names/lavrov, typography/* -- quoted -->", Span::new(0, 60));
+        let d = parse(
+            "<!-- mtlint-disable names/lavrov, typography/* -- quoted -->",
+            Span::new(0, 60),
+        );
         let d = d.expect("a directive");
         assert_eq!(d.kind, DirectiveKind::Disable);
         let names: Vec<&str> = d.rules.iter().map(|r| r.text.as_str()).collect();
@@ -559,10 +585,24 @@ mod tests {
             diag("names/lavrov", s, s + 6)
         };
         let z = at(src, "Selenskyj", 0);
-        let diags = vec![lav(0), lav(1), diag("names/zelensky", z, z + 9), lav(2), lav(3), lav(4)];
+        let diags = vec![
+            lav(0),
+            lav(1),
+            diag("names/zelensky", z, z + 9),
+            lav(2),
+            lav(3),
+            lav(4),
+        ];
         let out = apply(src, &directives(src), &known(), diags);
         let starts: Vec<usize> = out.diagnostics.iter().map(|d| d.span.start).collect();
-        assert_eq!(starts, [at(src, "Lawrow", 0), at(src, "Lawrow", 2), at(src, "Lawrow", 4)]);
+        assert_eq!(
+            starts,
+            [
+                at(src, "Lawrow", 0),
+                at(src, "Lawrow", 2),
+                at(src, "Lawrow", 4)
+            ]
+        );
         assert!(out.unused.is_empty(), "{:?}", out.unused);
     }
 
@@ -573,7 +613,11 @@ mod tests {
         assert_eq!(out.diagnostics.len(), 1);
         let unknown = &out.diagnostics[0];
         assert_eq!(&*unknown.rule, UNKNOWN_RULE);
-        assert!(unknown.message.contains("names/zelensky"), "{}", unknown.message);
+        assert!(
+            unknown.message.contains("names/zelensky"),
+            "{}",
+            unknown.message
+        );
         assert_eq!(unknown.suggestions().next(), Some("names/zelensky"));
         assert_eq!(out.unused.len(), 1, "{:?}", out.unused);
         let (fixed, _) = crate::fix::apply_edits(src, &out.unused[0].fixes[0].edits);
@@ -584,7 +628,12 @@ mod tests {
     fn one_idle_rule_of_several() {
         let src = "<!-- mtlint-disable-next-line names, typography -->\nLawrow\n";
         let s = at(src, "Lawrow", 0);
-        let out = apply(src, &directives(src), &known(), vec![diag("names/lavrov", s, s + 6)]);
+        let out = apply(
+            src,
+            &directives(src),
+            &known(),
+            vec![diag("names/lavrov", s, s + 6)],
+        );
         assert!(out.diagnostics.is_empty());
         assert_eq!(out.unused.len(), 1);
         let (fixed, _) = crate::fix::apply_edits(src, &out.unused[0].fixes[0].edits);

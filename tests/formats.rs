@@ -264,14 +264,30 @@ fn the_cms_export_is_fixed_in_the_article_only() {
         let start = s.find("<article").unwrap();
         s[start..s.find("</article>").unwrap()].to_string()
     };
-    for german in ["Kischinau", "Moskau", "Transnistrien", "Moldawien", "Selenskyj"] {
-        assert!(!body(&corrected).contains(german), "{german} left in the article");
+    for german in [
+        "Kischinau",
+        "Moskau",
+        "Transnistrien",
+        "Moldawien",
+        "Selenskyj",
+    ] {
+        assert!(
+            !body(&corrected).contains(german),
+            "{german} left in the article"
+        );
     }
     // the page head is not prose and stays as it was
     let head = |s: &str| s[..s.find("<body").unwrap()].to_string();
     assert_eq!(head(&source), head(&corrected));
-    for leaked in ["Listen to article", "Copy the current link", "Photo: picture alliance"] {
-        assert!(!body(&corrected).contains(leaked), "{leaked} left in the article");
+    for leaked in [
+        "Listen to article",
+        "Copy the current link",
+        "Photo: picture alliance",
+    ] {
+        assert!(
+            !body(&corrected).contains(leaked),
+            "{leaked} left in the article"
+        );
     }
     // the site's own widgets are not touched
     assert!(corrected.contains("<button data-share=\"facebook\">Share on Facebook</button>"));
@@ -317,9 +333,18 @@ fn views_hold_the_prose_and_nothing_else() {
     let md = std::fs::read_to_string("fixtures/static-site-01.md").unwrap();
     let doc = Document::parse(md, InputFormat::Markdown);
     let view = doc.text();
-    assert!(view.starts_with("Low water on the Rhein: barges sail only half loaded\n\nShare article\n"));
+    assert!(
+        view.starts_with("Low water on the Rhein: barges sail only half loaded\n\nShare article\n")
+    );
     assert!(view.contains("downloaded from the federal waterways portal as \u{FFFC};"));
-    for skipped in ["title:", "wikipedia", "curl", "plot.py", "pegel-kaub.csv", "Drought dossier"] {
+    for skipped in [
+        "title:",
+        "wikipedia",
+        "curl",
+        "plot.py",
+        "pegel-kaub.csv",
+        "Drought dossier",
+    ] {
         assert!(!view.contains(skipped), "{skipped:?} in {view:?}");
     }
 }
@@ -329,4 +354,149 @@ fn plain_text_is_its_own_view() {
     let doc = Document::parse("Lawrow met <b>Rubio</b>.", InputFormat::Plain);
     assert_eq!(doc.text(), doc.source());
     assert_eq!(doc.to_source(Span::new(3, 9)), Span::new(3, 9));
+}
+
+/// A small deterministic generator (xorshift), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+/// Markup, entities and text that rules react to, to glue into random documents.
+const PIECES: &[&str] = &[
+    "a",
+    " ",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "\t",
+    ".",
+    ",",
+    "-",
+    " -",
+    "–",
+    "ä",
+    "😀",
+    "\u{301}",
+    "\u{a0}",
+    "<p>",
+    "</p>",
+    "<em>",
+    "</em>",
+    "<br>",
+    "<div class=\"share\">",
+    "</div>",
+    "<article>",
+    "</article>",
+    "<nav>",
+    "</nav>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<code>",
+    "</code>",
+    "<img alt=\"Lawrow",
+    "\">",
+    "<a title='Riad'>",
+    "</a>",
+    "<!--",
+    "-->",
+    "<!-- mtlint-disable -->",
+    "<!-- mtlint-enable names -->",
+    "mtlint-disable-next-line names/x\n",
+    "&amp;",
+    "&nbsp;",
+    "&#8217;",
+    "&eacute;",
+    "&#x1F600;",
+    "&",
+    "&#",
+    ";",
+    "<",
+    ">",
+    "\"",
+    "'",
+    "`",
+    "```",
+    "~~~",
+    "[",
+    "](",
+    ")",
+    "![",
+    "# ",
+    "- ",
+    "> ",
+    "1. ",
+    "| a | b |\n|---|---|\n",
+    "---\n",
+    "+++\n",
+    "*",
+    "_",
+    "\\",
+    "https://x.example/a",
+    "<https://x.example>",
+    "Lawrow",
+    "Selenskyj",
+    "the the",
+    "3,5 percent",
+    "„Ready“",
+    "Copy the current link",
+    "Antony Blinking",
+    "14.30 Uhr",
+    "Bürgermeister",
+];
+
+#[test]
+fn random_markup_never_panics_and_spans_stay_on_char_boundaries() {
+    use mtlint::rules::embedded;
+    use mtlint::Engine;
+    let engine = Engine::new(embedded::load().unwrap()).unwrap();
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for round in 0..150 {
+        let len = rng.next() % 300;
+        let text: String = (0..len).map(|_| *rng.pick(PIECES)).collect();
+        let format = [InputFormat::Markdown, InputFormat::Html, InputFormat::Plain][round % 3];
+        let doc = Document::parse(text.clone(), format);
+        let on_boundaries = |s: Span| {
+            s.start <= s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+        };
+        let checked = engine.check_detailed(&doc);
+        let mut edits = Vec::new();
+        for d in checked
+            .diagnostics
+            .iter()
+            .chain(&checked.unused_suppressions)
+        {
+            assert!(on_boundaries(d.span), "{d:?} in {format} {text:?}");
+            for f in &d.fixes {
+                for e in &f.edits {
+                    assert!(on_boundaries(e.span), "{d:?} in {format} {text:?}");
+                }
+            }
+            edits.extend(d.fixes.iter().take(1).flat_map(|f| f.edits.clone()));
+        }
+        let _ = apply_edits(&text, &edits);
+        // any span of the view maps into the source
+        let view_len = doc.text().len();
+        for _ in 0..20 {
+            let a = (rng.next() % (view_len as u64 + 2)) as usize;
+            let b = a + (rng.next() % 40) as usize;
+            assert!(
+                on_boundaries(doc.to_source(Span::new(a, b))),
+                "{format} {text:?}"
+            );
+        }
+    }
 }

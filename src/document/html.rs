@@ -46,23 +46,85 @@ const SKIPPED: &[&str] = &[
 
 /// `role` values of widgets.
 const WIDGET_ROLES: &[&str] = &[
-    "navigation", "toolbar", "menu", "menubar", "search", "dialog", "button", "banner",
+    "navigation",
+    "toolbar",
+    "menu",
+    "menubar",
+    "search",
+    "dialog",
+    "button",
+    "banner",
     "contentinfo",
 ];
 
 /// Words in a `class` or `id` that name a widget.
 const WIDGET_CLASSES: &[&str] = &[
-    "share", "sharing", "social", "toolbar", "newsletter", "related", "breadcrumb", "breadcrumbs",
-    "cookie", "cookies", "consent", "comments", "subscribe", "paywall",
+    "share",
+    "sharing",
+    "social",
+    "toolbar",
+    "newsletter",
+    "related",
+    "breadcrumb",
+    "breadcrumbs",
+    "cookie",
+    "cookies",
+    "consent",
+    "comments",
+    "subscribe",
+    "paywall",
 ];
 
 /// Elements that start and end a block of their own.
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "button", "caption", "dd", "details",
-    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "ol",
-    "option", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
-    "ul", "label", "nav", "pre",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "button",
+    "caption",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "ol",
+    "option",
+    "p",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "label",
+    "nav",
+    "pre",
 ];
 
 /// Elements without content or end tag.
@@ -295,8 +357,7 @@ fn build(b: &mut ViewBuilder<'_>, range: Range<usize>, mode: Mode, directives: &
                         && state.section == 0
                         && CHROME.contains(&name.as_str()),
                     section: SECTIONS.contains(&name.as_str()),
-                    code: (CODE.contains(&name.as_str()) && state.code == 0)
-                        .then_some(span.start),
+                    code: (CODE.contains(&name.as_str()) && state.code == 0).then_some(span.start),
                     name,
                 };
                 let mut inner = state;

@@ -141,11 +141,7 @@ impl OffsetMap {
     /// text before it (or before the text after a separator); never inside a
     /// replaced run or a separator.
     fn insertion_to_source(&self, source: &str, offset: usize) -> Option<Span> {
-        let at = |o: usize| {
-            source
-                .is_char_boundary(o)
-                .then_some(Span::new(o, o))
-        };
+        let at = |o: usize| source.is_char_boundary(o).then_some(Span::new(o, o));
         let next = self.piece_at(offset);
         let prev = self.piece_before(offset);
         match (prev, next) {
@@ -439,8 +435,14 @@ mod tests {
     fn insertions_land_next_to_text() {
         let (src, view, map) = sample();
         let n = view.find("Next").unwrap_or(0);
-        assert_eq!(map.edit_to_source(src, Span::new(n, n)), Some(Span::new(33, 33)));
-        assert_eq!(map.edit_to_source(src, Span::new(1, 1)), Some(Span::new(4, 4)));
+        assert_eq!(
+            map.edit_to_source(src, Span::new(n, n)),
+            Some(Span::new(33, 33))
+        );
+        assert_eq!(
+            map.edit_to_source(src, Span::new(1, 1)),
+            Some(Span::new(4, 4))
+        );
         let bar_end = view.find("bar").unwrap_or(0) + 3;
         assert_eq!(
             map.edit_to_source(src, Span::new(bar_end, bar_end)),
@@ -457,6 +459,9 @@ mod tests {
         b.text(8..12);
         let (view, map) = b.finish();
         assert_eq!(view, src);
-        assert_eq!(map.edit_to_source(src, Span::new(0, 6)), Some(Span::new(0, 6)));
+        assert_eq!(
+            map.edit_to_source(src, Span::new(0, 6)),
+            Some(Span::new(0, 6))
+        );
     }
 }

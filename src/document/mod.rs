@@ -17,7 +17,7 @@ pub use format::InputFormat;
 pub use map::OffsetMap;
 pub use runs::PLACEHOLDER;
 
-use crate::span::Span;
+use crate::span::{ceil_char_boundary, floor_char_boundary, Span};
 use crate::suppress::{self, Directive};
 
 /// The text of one article, the prose worth checking, and where it came from.
@@ -143,7 +143,10 @@ impl Document {
     pub fn to_source(&self, span: Span) -> Span {
         match &self.map {
             Some(map) => map.span_to_source(&self.source, span),
-            None => span,
+            None => {
+                let start = floor_char_boundary(&self.source, span.start);
+                Span::new(start, ceil_char_boundary(&self.source, span.end))
+            }
         }
     }
 
@@ -157,15 +160,15 @@ impl Document {
         };
         d.span = map.span_to_source(&self.source, d.span);
         d.fixes.retain_mut(|fix| {
-            fix.edits.iter_mut().all(|edit| {
-                match map.edit_to_source(&self.source, edit.span) {
+            fix.edits
+                .iter_mut()
+                .all(|edit| match map.edit_to_source(&self.source, edit.span) {
                     Some(span) => {
                         edit.span = span;
                         true
                     }
                     None => false,
-                }
-            })
+                })
         });
     }
 

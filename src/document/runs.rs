@@ -30,7 +30,10 @@ pub(crate) fn push(b: &mut ViewBuilder<'_>, range: Range<usize>, flavor: Flavor)
     };
     let base = range.start;
     let mut word_start: Option<usize> = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         let end_of_text = i == text.len();
         let space = end_of_text || is_html_space(c);
         if !space {
@@ -57,9 +60,9 @@ fn extend_space(text: &str, base: usize, i: usize) -> Range<usize> {
     let end = text[i..]
         .find(|c: char| !is_html_space(c))
         .map_or(text.len(), |n| i + n);
-    let start = text[..i]
-        .rfind(|c: char| !is_html_space(c))
-        .map_or(0, |n| n + text[n..].chars().next().map_or(1, char::len_utf8));
+    let start = text[..i].rfind(|c: char| !is_html_space(c)).map_or(0, |n| {
+        n + text[n..].chars().next().map_or(1, char::len_utf8)
+    });
     base + start..base + end
 }
 
@@ -95,7 +98,8 @@ fn find_url(word: &str) -> Option<Range<usize>> {
         })
         .min()?;
     let rest = &word[start..];
-    let trimmed = rest.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '’', '”', ']']);
+    let trimmed =
+        rest.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '’', '”', ']']);
     let end = start + trimmed.len();
     (end > start + 4).then_some(start..end)
 }
@@ -147,7 +151,13 @@ fn reference_len(s: &str) -> usize {
             let from = if hex { 3 } else { 2 };
             let digits = bytes[from.min(bytes.len())..]
                 .iter()
-                .take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() })
+                .take_while(|b| {
+                    if hex {
+                        b.is_ascii_hexdigit()
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                })
                 .count();
             if digits == 0 {
                 return 0;
@@ -210,7 +220,10 @@ mod tests {
     #[test]
     fn html_text_collapses_space_and_decodes_entities() {
         assert_eq!(
-            view("  Caf&eacute;\n   &amp; bar&#8217;s&nbsp;x &notin &foo; ", Flavor::Html),
+            view(
+                "  Caf&eacute;\n   &amp; bar&#8217;s&nbsp;x &notin &foo; ",
+                Flavor::Html
+            ),
             "Café & bar’s\u{a0}x ¬in &foo;"
         );
     }
@@ -218,7 +231,10 @@ mod tests {
     #[test]
     fn urls_become_placeholders() {
         assert_eq!(
-            view("see https://example.com/a?b=1. Or (www.dpa.de)", Flavor::Markdown),
+            view(
+                "see https://example.com/a?b=1. Or (www.dpa.de)",
+                Flavor::Markdown
+            ),
             "see \u{FFFC}. Or (\u{FFFC})"
         );
     }
