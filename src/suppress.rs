@@ -294,8 +294,9 @@ pub fn apply(
             }
             continue;
         }
+        // an unknown name is reported as such, not again as unused
         let idle: Vec<usize> = (0..dir.rules.len())
-            .filter(|r| !used_rule(Some(*r)))
+            .filter(|r| !used_rule(Some(*r)) && known.knows(&dir.rules[*r].text))
             .collect();
         if idle.len() == dir.rules.len() {
             unused.push(unused_directive(source, &lines, dir));
@@ -621,7 +622,19 @@ mod tests {
         assert_eq!(unknown.suggestions().next(), Some("names/zelensky"));
         assert_eq!(out.unused.len(), 1, "{:?}", out.unused);
         let (fixed, _) = crate::fix::apply_edits(src, &out.unused[0].fixes[0].edits);
-        assert_eq!(fixed, "Text.\nMore.\n<!-- mtlint-enable -->\n");
+        // the unknown name stays for its own report to fix
+        assert_eq!(
+            fixed,
+            "Text.\n<!-- mtlint-disable nmaes/zelensky -->\nMore.\n<!-- mtlint-enable -->\n"
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_is_not_also_unused() {
+        let src = "<!-- mtlint-disable-next-line nmaes -->\nText.\n";
+        let out = apply(src, &directives(src), &known(), Vec::new());
+        assert_eq!(out.diagnostics.len(), 1);
+        assert!(out.unused.is_empty(), "{:?}", out.unused);
     }
 
     #[test]
