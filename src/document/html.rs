@@ -133,6 +133,11 @@ const VOID: &[&str] = &[
     "track", "wbr",
 ];
 
+/// What may stand in the page head; anything else starts the body.
+const HEAD_CONTENT: &[&str] = &[
+    "head", "title", "meta", "link", "script", "style", "base", "noscript", "template",
+];
+
 /// Inline elements whose text is code, not prose.
 const CODE: &[&str] = &["code", "kbd", "samp", "var"];
 
@@ -343,6 +348,14 @@ fn build(b: &mut ViewBuilder<'_>, range: Range<usize>, mode: Mode, directives: &
         match token {
             Token::Start { name, span, attrs } => {
                 let name = name.to_ascii_lowercase();
+                // `<body>` or any body element ends a head left open
+                if !HEAD_CONTENT.contains(&name.as_str()) {
+                    if let Some(at) = stack.iter().rposition(|o| o.name == "head") {
+                        for open in stack.drain(at..) {
+                            state.leave(&open);
+                        }
+                    }
+                }
                 if BLOCKS.contains(&name.as_str()) {
                     b.block();
                 }
@@ -481,6 +494,14 @@ mod tests {
                    <p>Body.</p><p>Copy the current link</p><button>Copy link</button></article>";
         let (v, _) = view(src);
         assert_eq!(v, "Head\n\nBody.\n\nCopy the current link");
+    }
+
+    #[test]
+    fn an_unclosed_head_ends_where_the_body_starts() {
+        let (v, _) = view("<html><head><title>T</title><meta charset=utf-8><p>Body text.</p>");
+        assert_eq!(v, "Body text.");
+        let (v, _) = view("<head><style>p {}</style><body><h1>Head</h1></body>");
+        assert_eq!(v, "Head");
     }
 
     #[test]
