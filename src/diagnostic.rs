@@ -90,6 +90,7 @@ categories! {
     NameFormat => "locale/name-format",
     QuoteMarks => "locale/quote-marks",
     WebsiteFurniture => "other/website-furniture",
+    Suppression => "other/suppression",
 }
 
 impl FromStr for Category {

@@ -11,6 +11,7 @@ use crate::diagnostic::{normalize, Diagnostic};
 use crate::document::Document;
 use crate::rules::overrides::RuleOverrides;
 use crate::rules::{Pack, PackError, RuleKind, RuleMeta, RuleSet};
+use crate::suppress::{self, KnownRules};
 
 /// What to run besides the packs' rules.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +42,19 @@ pub struct Engine {
     rules: RuleSet,
     packs: Vec<PackInfo>,
     allow: Allow,
+    /// Every rule id a suppression directive may name (also rules not run).
+    known: KnownRules,
+}
+
+/// What [`Engine::check_detailed`] finds.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    /// The findings no suppression directive silenced (with reports of
+    /// directives that name no known rule), sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// One `mtlint/unused-suppression` warning per directive (or rule name
+    /// in one) that silenced nothing; each fix deletes it.
+    pub unused_suppressions: Vec<Diagnostic>,
 }
 
 /// What the engine knows about a loaded pack.
@@ -88,6 +102,14 @@ impl Engine {
             rules.extend(pack.rules);
         }
         rules.extend(detect::compile(&options.detectors));
+        // directives may name any loaded rule, also one the configuration disables
+        let known = KnownRules::new(
+            rules.iter().map(|r| r.meta.id.clone()).chain(
+                detect::names()
+                    .into_iter()
+                    .map(|n| Arc::from(format!("detect/{n}"))),
+            ),
+        );
         options.overrides.apply(&mut rules)?;
         let gazetteer = Arc::new(Gazetteer::from_rules(&rules));
         if !options.rules {
@@ -97,6 +119,7 @@ impl Engine {
             rules: RuleSet::new(rules, gazetteer)?,
             packs: infos,
             allow: Allow::new(&options.allow),
+            known,
         })
     }
 
@@ -115,10 +138,17 @@ impl Engine {
         &self.packs
     }
 
-    /// All findings in `doc`, sorted by position then rule id. Different rules
-    /// may report overlapping spans; one rule reports a stretch of text once
-    /// (its longest match: "key rate" inside "key rate cut" is dropped).
+    /// All findings in `doc`, sorted by position then rule id, in byte
+    /// offsets of [`Document::source`]. Different rules may report
+    /// overlapping spans; one rule reports a stretch of text once (its
+    /// longest match: "key rate" inside "key rate cut" is dropped). Findings
+    /// silenced by a suppression directive are left out (see [`suppress`]).
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        self.check_detailed(doc).diagnostics
+    }
+
+    /// Like [`Engine::check`], and also the directives that silenced nothing.
+    pub fn check_detailed(&self, doc: &Document) -> Checked {
         let mut out = Vec::new();
         self.rules.check(doc, &mut out);
         self.allow.filter(doc.text(), &mut out);
@@ -126,7 +156,18 @@ impl Engine {
         for d in &mut out {
             doc.diagnostic_to_source(d);
         }
-        out
+        let directives = doc.directives();
+        if directives.is_empty() {
+            return Checked {
+                diagnostics: out,
+                unused_suppressions: Vec::new(),
+            };
+        }
+        let outcome = suppress::apply(doc.source(), &directives, &self.known, out);
+        Checked {
+            diagnostics: outcome.diagnostics,
+            unused_suppressions: outcome.unused,
+        }
     }
 }
 

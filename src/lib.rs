@@ -34,9 +34,10 @@ pub mod output;
 pub mod rules;
 pub mod score;
 pub mod span;
+pub mod suppress;
 pub mod text;
 
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
 pub use document::Document;
-pub use engine::{Engine, EngineOptions};
+pub use engine::{Checked, Engine, EngineOptions};
 pub use span::{LineIndex, Span};

@@ -55,6 +55,9 @@ pub struct CheckArgs {
     /// Read articles as JSON Lines from standard input: {"id": …, "text": …} a line.
     #[arg(long, conflicts_with = "paths")]
     pub jsonl_input: bool,
+    /// Also report suppression directives that silence nothing (`mtlint/unused-suppression`).
+    #[arg(long)]
+    pub report_unused_suppressions: bool,
 }
 
 fn parse_score(s: &str) -> Result<f64, String> {
@@ -148,6 +151,7 @@ const WINDOW_PER_THREAD: usize = 4;
 
 /// Runs `mtlint check`.
 pub fn run(session: &Session, args: &CheckArgs) -> Result<u8> {
+    session.report_unused_suppressions(args.report_unused_suppressions);
     let engine = session.engine_for(None);
     let stdout = io::stdout();
     let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::{Context, Result};
@@ -65,6 +66,8 @@ pub struct Session {
     setups: Mutex<HashMap<Option<PathBuf>, Arc<Setup>>>,
     /// Discovered configuration file by folder.
     found: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    /// Add `mtlint/unused-suppression` findings to each report.
+    report_unused_suppressions: AtomicBool,
 }
 
 impl Session {
@@ -80,7 +83,13 @@ impl Session {
             default,
             setups: Mutex::new(setups),
             found: Mutex::new(HashMap::new()),
+            report_unused_suppressions: AtomicBool::new(false),
         })
+    }
+
+    /// Whether reports include suppression directives that silence nothing.
+    pub fn report_unused_suppressions(&self, on: bool) {
+        self.report_unused_suppressions.store(on, Ordering::Relaxed);
     }
 
     /// The configuration file that applies to `path` (stdin: the current folder).
@@ -195,8 +204,23 @@ impl Session {
             },
         };
         let doc = Document::parse(text, format);
-        let diagnostics = setup.engine.check(&doc);
-        let score = Score::of(&diagnostics, doc.word_count(), &setup.config.weights);
+        let checked = setup.engine.check_detailed(&doc);
+        let mut diagnostics = checked.diagnostics;
+        // mtlint's own reports about directives say nothing about the translation
+        let prose: Vec<_> = diagnostics
+            .iter()
+            .filter(|d| !d.rule.starts_with("mtlint/"))
+            .cloned()
+            .collect();
+        let score = Score::of(&prose, doc.word_count(), &setup.config.weights);
+        if self.report_unused_suppressions.load(Ordering::Relaxed)
+            && !checked.unused_suppressions.is_empty()
+        {
+            diagnostics.extend(checked.unused_suppressions);
+            diagnostics.sort_by(|a, b| {
+                (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+            });
+        }
         FileReport {
             path: name,
             text: doc.source().to_string(),
