@@ -29,6 +29,9 @@ struct Cli {
 enum Command {
     /// Check articles (files or folders; `-` or nothing reads standard input).
     Check(cli::check::CheckArgs),
+    /// Apply suggested fixes (safe ones; `--unsafe` also those that need
+    /// review), or show them with `--diff`, or ask with `--interactive`.
+    Fix(cli::fix::FixArgs),
     /// List, explain and test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => cli::check::run(&Session::new(cli.global)?, &args),
+        Command::Fix(args) => cli::fix::run(&Session::new(cli.global)?, &args),
         Command::Rules(RulesCommand::List { format }) => {
             cli::rules_cmd::list(&Session::new(cli.global)?, format)
         }
