@@ -507,24 +507,18 @@ fn interactive_asks_per_fix_on_a_terminal() {
 }
 
 /// A batch of copies of the fixture articles, fixed in a process that is
-/// killed (SIGKILL) after a random delay: every file must be byte-identical
-/// to its original or to its fully fixed version, and at most one temporary
-/// file (`.NAME.mtlint-XXXXXX.tmp`, the one being written) may be left.
+/// killed (SIGKILL) at a random point of the batch: every file must be
+/// byte-identical to its original or to its fully fixed version, and at most
+/// one temporary file (`.NAME.mtlint-XXXXXX.tmp`, the one being written) may
+/// be left. Files are fixed in path order, so each round waits until a
+/// randomly picked file of the batch has been written, then kills after a
+/// short random delay: the kill lands in the middle of the batch however
+/// fast or loaded the machine is.
 #[test]
 fn killing_a_batch_fix_leaves_every_file_old_or_new() {
     const COPIES: usize = 20;
-    let originals: Vec<(String, String)> = articles().into_iter().skip(1).collect();
-    let make_batch = |dir: &Path| {
-        let mut names = BTreeMap::new();
-        for i in 0..COPIES {
-            for (name, text) in &originals {
-                let copy = format!("{i:02}-{name}");
-                fs::write(dir.join(&copy), text).unwrap();
-                names.insert(copy, name.clone());
-            }
-        }
-        names
-    };
+    const ROUNDS: usize = 4;
+    let originals: BTreeMap<String, String> = articles().into_iter().skip(1).collect();
     let bin = assert_cmd::cargo::cargo_bin("mtlint");
     let spawn = |dir: &Path| {
         std::process::Command::new(&bin)
@@ -536,33 +530,51 @@ fn killing_a_batch_fix_leaves_every_file_old_or_new() {
             .unwrap()
     };
 
-    // the fully fixed versions, and how long a whole run takes
-    let full = tempfile::tempdir().unwrap();
-    let names = make_batch(full.path());
-    assert!(names.len() >= 300, "{} files", names.len());
-    let started = Instant::now();
-    let status = spawn(full.path()).wait().unwrap();
-    let whole = started.elapsed();
-    assert_ne!(status.code(), Some(2), "the batch fixes cleanly");
-    let mut fixed: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
-    for (copy, original) in &names {
-        let bytes = fs::read(full.path().join(copy)).unwrap();
-        let known = fixed.entry(original).or_insert_with(|| bytes.clone());
-        assert_eq!(*known, bytes, "copies of {original} are fixed alike");
-    }
+    // the fully fixed version of each article
+    let once = tempfile::tempdir().unwrap();
     for (name, text) in &originals {
-        assert_ne!(fixed[name.as_str()], text.as_bytes(), "{name} has fixes");
+        fs::write(once.path().join(name), text).unwrap();
     }
+    let status = spawn(once.path()).wait().unwrap();
+    assert_ne!(status.code(), Some(2), "the articles fix cleanly");
+    let fixed: BTreeMap<&str, Vec<u8>> = originals
+        .iter()
+        .map(|(name, text)| {
+            let bytes = fs::read(once.path().join(name)).unwrap();
+            assert_ne!(bytes, text.as_bytes(), "{name} has fixes");
+            (name.as_str(), bytes)
+        })
+        .collect();
+
+    // copy name -> article name, in the order the batch is fixed
+    let mut batch: BTreeMap<String, &str> = BTreeMap::new();
+    for i in 0..COPIES {
+        for name in originals.keys() {
+            batch.insert(format!("{i:02}-{name}"), name);
+        }
+    }
+    assert!(batch.len() >= 300, "{} files", batch.len());
+    let order: Vec<&String> = batch.keys().collect();
 
     let mut partial_rounds = 0;
-    let mut round = 0;
-    while round < 8 && !(round >= 3 && partial_rounds > 0) {
-        // somewhere between 10% and 90% of a whole run
-        let fraction = 0.1 + 0.8 * random_fraction(round);
-        let delay = whole.mul_f64(fraction);
+    for round in 0..ROUNDS {
         let dir = tempfile::tempdir().unwrap();
-        make_batch(dir.path());
+        for (copy, name) in &batch {
+            fs::write(dir.path().join(copy), &originals[*name]).unwrap();
+        }
+        // wait for a random file in the first five sixths to be fixed
+        let watched = order[(random_fraction(round) * order.len() as f64 * 5.0 / 6.0) as usize];
+        let watched_fixed = &fixed[batch[watched]];
         let mut child = spawn(dir.path());
+        let deadline = Instant::now() + Duration::from_secs(600);
+        while fs::read(dir.path().join(watched)).is_ok_and(|b| &b != watched_fixed) {
+            assert!(Instant::now() < deadline, "round {round}: no progress");
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let delay = Duration::from_micros((random_fraction(round + 100) * 50_000.0) as u64);
         std::thread::sleep(delay);
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
@@ -571,24 +583,27 @@ fn killing_a_batch_fix_leaves_every_file_old_or_new() {
         let mut temps = Vec::new();
         for entry in fs::read_dir(dir.path()).unwrap() {
             let file = entry.unwrap().file_name().to_string_lossy().into_owned();
-            let Some(original) = names.get(&file) else {
+            let Some(name) = batch.get(&file) else {
                 let copy = file
                     .strip_prefix('.')
                     .and_then(|f| f.split_once(".mtlint-"))
                     .map(|(copy, _)| copy.to_string());
                 assert!(
-                    file.ends_with(".tmp") && copy.is_some_and(|c| names.contains_key(&c)),
+                    file.ends_with(".tmp") && copy.is_some_and(|c| batch.contains_key(&c)),
                     "unexpected file {file}"
                 );
                 temps.push(file);
                 continue;
             };
             let bytes = fs::read(dir.path().join(&file)).unwrap();
-            let text = &originals.iter().find(|(n, _)| n == original).unwrap().1;
-            if bytes == fixed[original.as_str()] {
+            if bytes == fixed[name] {
                 changed += 1;
             } else {
-                assert_eq!(bytes, text.as_bytes(), "{file} is neither old nor new");
+                assert_eq!(
+                    bytes,
+                    originals[*name].as_bytes(),
+                    "{file} is neither old nor new"
+                );
             }
         }
         assert!(
@@ -596,14 +611,13 @@ fn killing_a_batch_fix_leaves_every_file_old_or_new() {
             "round {round}: temp files left: {temps:?}"
         );
         eprintln!(
-            "round {round}: killed after {delay:?} of {whole:?}: {changed} of {} files fixed, {} temp file(s)",
-            names.len(),
+            "round {round}: killed {delay:?} after {watched} was fixed: {changed} of {} files fixed, {} temp file(s)",
+            batch.len(),
             temps.len()
         );
-        if changed > 0 && changed < names.len() {
+        if changed > 0 && changed < batch.len() {
             partial_rounds += 1;
         }
-        round += 1;
     }
     assert!(
         partial_rounds > 0,
