@@ -23,6 +23,7 @@
 //! # Ok::<(), mtlint::rules::PackError>(())
 //! ```
 
+pub mod atomic;
 pub mod config;
 pub mod detect;
 pub mod diagnostic;

@@ -31,6 +31,9 @@ enum Command {
     Check(cli::check::CheckArgs),
     /// Write a correction report for editors (HTML or Markdown).
     Report(cli::report::ReportArgs),
+    /// Apply suggested fixes (safe ones; `--unsafe` also those that need
+    /// review), or show them with `--diff`, or ask with `--interactive`.
+    Fix(cli::fix::FixArgs),
     /// List, explain and test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -63,6 +66,7 @@ fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => cli::check::run(&Session::new(cli.global)?, &args),
         Command::Report(args) => cli::report::run(&Session::new(cli.global)?, &args),
+        Command::Fix(args) => cli::fix::run(&Session::new(cli.global)?, &args),
         Command::Rules(RulesCommand::List { format }) => {
             cli::rules_cmd::list(&Session::new(cli.global)?, format)
         }

@@ -2,6 +2,7 @@
 //! arguments and its run function; `session` holds what they share.
 
 pub mod check;
+pub mod fix;
 pub mod init;
 pub mod report;
 pub mod rules_cmd;
