@@ -423,17 +423,13 @@ fn group(findings: &[Finding<'_>]) -> Vec<CategoryGroup> {
         .collect()
 }
 
-/// The safe edits as pieces, when they can be shown as they are: the first
-/// fix of each finding if it is safe, in position order, an edit that
-/// overlaps an earlier one left out. The caller checks the result against
+/// The safe edits as pieces, when they can be shown as they are: the edits
+/// of the fixes [`crate::fix::plan`] chooses, in position order. The caller checks the result against
 /// [`fix_text`] and falls back to [`diff`] when they differ.
 fn replay(text: &str, diagnostics: &[Diagnostic], index: &LineIndex) -> Option<Vec<Piece>> {
-    let mut edits: Vec<&crate::diagnostic::Edit> = diagnostics
-        .iter()
-        .filter_map(|d| d.fixes.first())
-        .filter(|f| FixMode::Safe.allows(f.applicability))
-        .flat_map(|f| &f.edits)
-        .collect();
+    let plan = crate::fix::plan(text, diagnostics, FixMode::Safe);
+    let mut edits: Vec<&crate::diagnostic::Edit> =
+        plan.chosen.iter().flat_map(|p| p.edits()).collect();
     edits.sort_by_key(|e| (e.span.start, e.span.end));
     let mut pieces = Vec::new();
     let mut pos = 0;
@@ -458,6 +454,23 @@ fn replay(text: &str, diagnostics: &[Diagnostic], index: &LineIndex) -> Option<V
     let rest = text.get(pos..)?;
     if !rest.is_empty() || pieces.is_empty() {
         pieces.push(Piece::Same(rest.to_string()));
+    }
+    // a deleted last line takes the line break before it with it when the
+    // file has no final line break (as `fix` writes it)
+    if !text.ends_with('\n') {
+        if let [.., Piece::Same(same), Piece::Changed {
+            deleted, inserted, ..
+        }] = pieces.as_mut_slice()
+        {
+            if inserted.is_empty() {
+                let cut = if same.ends_with("\r\n") { 2 } else { 1 };
+                if same.ends_with('\n') {
+                    let at = same.len() - cut;
+                    deleted.insert_str(0, &same[at..]);
+                    same.truncate(at);
+                }
+            }
+        }
     }
     Some(pieces)
 }
