@@ -1,10 +1,11 @@
 //! mtlint: a fast checker for machine-translated news.
 //!
 //! ```text
-//! bytes ──► Document ──► Engine ──► Vec<Diagnostic> ──► output (human | json | jsonl | sarif | github)
-//!           (regions in    (rule packs compiled
-//!            original       into one matcher per
-//!            offsets)       family; no I/O)
+//! bytes ──► Document ──► Engine ──► Vec<Diagnostic> ──► output (human | json | jsonl | sarif | github | report)
+//!           (prose view     (rule packs compiled          └──► fix (safe edits, atomic writes)
+//!            of plain, md    into one matcher per
+//!            or html, mapped family, detectors,
+//!            to the source)  suppressions; no I/O)
 //! ```
 //!
 //! Rule packs are TOML data (`docs/rule-format.md`); the default packs in
