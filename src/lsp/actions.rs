@@ -201,17 +201,20 @@ fn short(s: &str) -> String {
     }
 }
 
-/// One pass of every safe fix in the document (see [`fix::plan`]), as a
-/// `source.fixAll.mtlint` action; `None` when there is nothing to fix.
+/// One pass of every safe fix in the document, exactly as `mtlint fix`
+/// makes it (see [`fix::plan`] and [`fix::apply`]: the same choice of
+/// fixes, line endings and final line break), as a `source.fixAll.mtlint`
+/// action; `None` when there is nothing to fix.
 fn fix_all(request: &Request<'_>) -> Option<CodeAction> {
-    let plan = fix::plan(request.target.text, request.diagnostics, FixMode::Safe);
+    let text = request.target.text;
+    let plan = fix::plan(text, request.diagnostics, FixMode::Safe);
     if plan.chosen.is_empty() {
         return None;
     }
-    let edits: Vec<TextEdit> = plan
-        .chosen
+    let fixed = fix::apply(text, &plan.chosen).text;
+    let edits: Vec<TextEdit> = edits_between(text, &fixed)
         .iter()
-        .flat_map(|p| p.edits().iter().map(|e| request.text_edit(e)))
+        .map(|e| request.text_edit(e))
         .collect();
     Some(CodeAction {
         title: format!(
@@ -391,6 +394,38 @@ fn allow_list_action(
     })
 }
 
+/// Edits that turn `old` into `new`: one per changed run of lines, each
+/// cut down to the characters that differ.
+fn edits_between(old: &str, new: &str) -> Vec<Edit> {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let starts = |lines: &[&str]| -> Vec<usize> {
+        let mut at = vec![0];
+        for l in lines {
+            at.push(at.last().copied().unwrap_or(0) + l.len());
+        }
+        at
+    };
+    let (o, n) = (starts(diff.old_slices()), starts(diff.new_slices()));
+    diff.ops()
+        .iter()
+        .filter(|op| op.tag() != similar::DiffTag::Equal)
+        .filter_map(|op| {
+            let (or, nr) = (op.old_range(), op.new_range());
+            let (old_start, new_start) = (o[or.start], n[nr.start]);
+            let before = old.get(old_start..o[or.end])?;
+            let after = new.get(new_start..n[nr.end])?;
+            let changed = changed_span(before, after);
+            let kept_tail = before.len() - changed.end;
+            Some(Edit {
+                span: changed.shifted(old_start),
+                replacement: after
+                    .get(changed.start..after.len() - kept_tail)?
+                    .to_string(),
+            })
+        })
+        .collect()
+}
+
 /// The byte span of `old` that differs from `new` (common prefix and
 /// suffix left out, on character boundaries).
 fn changed_span(old: &str, new: &str) -> Span {
@@ -561,6 +596,16 @@ mod tests {
             create.edit.and_then(|e| e.document_changes),
             Some(DocumentChanges::Operations(ops)) if ops.len() == 2
         ));
+    }
+
+    #[test]
+    fn edits_between_texts_are_small_and_complete() {
+        let old = "one Lawrow\ntwo\nthree Riad\nend";
+        let new = "one Lavrov\ntwo\nthree Riyadh\nend\n";
+        let edits = edits_between(old, new);
+        assert_eq!(fix::apply_edits(old, &edits).0, new);
+        let spans: Vec<Span> = edits.iter().map(|e| e.span).collect();
+        assert_eq!(spans, [Span::new(6, 10), Span::new(23, 29)]);
     }
 
     #[test]
