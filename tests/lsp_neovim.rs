@@ -72,8 +72,7 @@ fn neovim_shows_the_diagnostics_and_applies_a_quick_fix() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let seed = std::fs::read_to_string(root.join(common::SEED)).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("article.txt");
-    std::fs::write(&article, &seed).unwrap();
+    let article = PathBuf::from(common::write(dir.path(), "article.txt", &seed));
     let expected = cli_findings(&article);
     let out = dir.path().join("nvim-report.json");
     let home = dir.path().join("home");
