@@ -595,6 +595,50 @@ fn closing_a_document_clears_its_diagnostics() {
     assert!(c.shutdown_and_exit().success());
 }
 
+#[test]
+fn a_large_document_being_checked_does_not_hold_up_other_requests() {
+    let small = "Sergei Lawrow met Rubio.\n";
+    let (dir, small_uri) = workspace(small);
+    let mut big = String::new();
+    while big.len() < 400_000 {
+        big.push_str(&seed());
+        big.push('\n');
+    }
+    let big_uri = file_uri(&dir.path().join("big.txt"));
+    let mut c = Client::start(dir.path(), &[]);
+    c.initialize(dir.path(), false, json!({"debounceMs": 0}));
+    c.open(&small_uri, "plaintext", 1, small);
+    c.open(&big_uri, "plaintext", 1, &big);
+    c.diagnostics(&small_uri, Some(1));
+    let started = Instant::now();
+    let big_findings = c.diagnostics(&big_uri, Some(1)).len();
+    let check_time = started.elapsed();
+    assert!(big_findings > 1000, "{big_findings}");
+
+    // while the big document is checked again, a hover on the small one is answered
+    replace_all(&mut c, &big_uri, &big, &big.replacen("Talks", "Talk", 1), 2);
+    let asked = Instant::now();
+    let id = c.request_async(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": small_uri}, "position": {"line": 0, "character": 9}}),
+    );
+    let r = c.response(id);
+    let answered = asked.elapsed();
+    assert!(r["result"]["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("names/lavrov"));
+    let published_first = c.has_pending(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == big_uri.as_str()
+    });
+    assert!(
+        !published_first,
+        "the hover waited for the big check ({answered:?}; a check takes {check_time:?})"
+    );
+    assert_eq!(c.diagnostics(&big_uri, Some(2)).len(), big_findings);
+    assert!(c.shutdown_and_exit().success());
+}
+
 /// Time from a `didChange` to its `publishDiagnostics`, median of `runs`.
 fn latency(text: &str, debounce_ms: u64, runs: usize) -> Duration {
     let (dir, uri) = workspace(text);

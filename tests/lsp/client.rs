@@ -133,6 +133,11 @@ impl Client {
         }
     }
 
+    /// Whether a message matching `want` was read and not yet asked for.
+    pub fn has_pending(&self, want: impl Fn(&Value) -> bool) -> bool {
+        self.pending.iter().any(want)
+    }
+
     /// `initialize` (offering UTF-8 or not) and `initialized`; returns the result.
     pub fn initialize(&mut self, root: &Path, utf8: bool, options: Value) -> Value {
         let encodings = if utf8 {
