@@ -462,6 +462,56 @@ fn consistency_findings_carry_the_other_spellings() {
 }
 
 #[test]
+fn rules_from_the_desks_own_pack_link_to_their_file() {
+    let text = "It fell on Monday.\n";
+    let (dir, uri) = workspace(text);
+    let pack = common::write(
+        dir.path(),
+        "desk.toml",
+        r#"[pack]
+id = "desk"
+[[rule]]
+id = "monday"
+kind = "term"
+find = ["on Monday"]
+replace = "Monday"
+message = "House style drops the \"on\" before weekdays"
+bad = [{ text = "It fell on Monday.", fixed = "It fell Monday." }]
+good = ["It fell Monday."]
+"#,
+    );
+    common::write(
+        dir.path(),
+        "mtlint.toml",
+        "[rules]\nextra = [\"desk.toml\"]\n",
+    );
+    let mut c = server(dir.path(), false);
+    c.open(&uri, "plaintext", 1, text);
+    let d = c.diagnostics(&uri, Some(1));
+    let monday = d.iter().find(|d| code(d) == "desk/monday").unwrap();
+    assert_eq!(
+        monday["codeDescription"]["href"],
+        file_uri(Path::new(&pack))
+    );
+
+    // a broken pack is reported on the pack, at the bad line
+    std::fs::write(
+        &pack,
+        "[pack]\nid = \"desk\"\n[[rule]]\nid = \"monday\"\nkind = \"nonsense\"\n",
+    )
+    .unwrap();
+    let pack_uri = file_uri(Path::new(&pack));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": pack_uri, "type": 2}]}),
+    );
+    let bad = c.diagnostics(&pack_uri, None);
+    assert_eq!(bad.len(), 1, "{bad:?}");
+    assert_eq!(bad[0]["range"]["start"]["line"], 4, "{bad:?}");
+    assert!(c.shutdown_and_exit().success());
+}
+
+#[test]
 fn a_broken_config_is_reported_on_the_config_file_and_the_server_goes_on() {
     let text = "Sergei Lawrow met Rubio.\n";
     let (dir, uri) = workspace(text);
