@@ -7,6 +7,7 @@
 //! (`mtlint::lsp`).
 
 mod documents;
+mod initialize;
 mod problems;
 mod requests;
 mod server;
