@@ -32,6 +32,7 @@ pub mod document;
 pub mod engine;
 pub mod fix;
 pub mod input;
+pub mod lsp;
 pub mod output;
 pub mod rules;
 pub mod score;

@@ -39,6 +39,8 @@ enum Command {
     Rules(RulesCommand),
     /// Write a commented starter configuration file (mtlint.toml).
     Init(cli::init::InitArgs),
+    /// Run the language server (LSP over standard input and output) for editors.
+    Lsp(cli::lsp::LspArgs),
 }
 
 fn main() -> ExitCode {
@@ -75,5 +77,6 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Rules(RulesCommand::Test { packs }) => cli::rules_cmd::test(&cli.global, &packs),
         Command::Init(args) => cli::init::run(&args),
+        Command::Lsp(args) => cli::lsp::run(cli.global, &args),
     }
 }

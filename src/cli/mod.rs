@@ -4,6 +4,7 @@
 pub mod check;
 pub mod fix;
 pub mod init;
+pub mod lsp;
 pub mod report;
 pub mod rules_cmd;
 pub mod session;

@@ -87,6 +87,29 @@ impl Session {
         })
     }
 
+    /// Like [`Session::new`], but when the current folder's configuration
+    /// (or `--config`) does not load, the built-in defaults take its place
+    /// and its error is returned beside the session; files under it still
+    /// get that error from [`Session::config_for`]. For the language server,
+    /// which must keep running on a broken configuration.
+    pub fn new_tolerant(args: GlobalArgs) -> Result<(Session, Option<anyhow::Error>)> {
+        let key = config_path(&args, Path::new(""));
+        let (default, key, error) = match load_setup(&args, key.as_deref()) {
+            Ok(setup) => (setup, key, None),
+            Err(e) => (load_setup(&args, None)?, None, Some(e)),
+        };
+        let default = Arc::new(default);
+        let setups = HashMap::from([(key, default.clone())]);
+        let session = Session {
+            args,
+            default,
+            setups: Mutex::new(setups),
+            found: Mutex::new(HashMap::new()),
+            report_unused_suppressions: AtomicBool::new(false),
+        };
+        Ok((session, error))
+    }
+
     /// Whether reports include suppression directives that silence nothing.
     pub fn report_unused_suppressions(&self, on: bool) {
         self.report_unused_suppressions.store(on, Ordering::Relaxed);
