@@ -4,10 +4,9 @@
 
 #![allow(clippy::unwrap_used)]
 
-#[allow(dead_code)]
 mod common;
 
-use common::{mtlint, write};
+use common::{mtlint, write, Rng};
 use mtlint::diagnostic::Edit;
 use mtlint::document::InputFormat;
 use mtlint::fix::apply_edits;
@@ -354,21 +353,6 @@ fn plain_text_is_its_own_view() {
     let doc = Document::parse("Lawrow met <b>Rubio</b>.", InputFormat::Plain);
     assert_eq!(doc.text(), doc.source());
     assert_eq!(doc.to_source(Span::new(3, 9)), Span::new(3, 9));
-}
-
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[(self.next() % items.len() as u64) as usize]
-    }
 }
 
 /// Markup, entities and text that rules react to, to glue into random documents.

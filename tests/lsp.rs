@@ -42,15 +42,7 @@ fn code(d: &Value) -> &str {
 /// (rule, start, end) of each finding `mtlint check --format json` reports
 /// for `file`, in LSP positions.
 fn expected_from_cli(file: &Path, text: &str, utf8: bool) -> Vec<(String, Value, Value)> {
-    let out = common::mtlint()
-        .args(["check", "--format", "json"])
-        .arg(file)
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mut found: Vec<_> = report["files"][0]["diagnostics"]
-        .as_array()
-        .unwrap()
+    let mut found: Vec<_> = common::json_diagnostics(file)
         .iter()
         .map(|d| {
             let start = d["span"]["start"].as_u64().unwrap() as usize;

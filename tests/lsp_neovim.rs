@@ -42,15 +42,7 @@ fn nvim_or_skip(test: &str) -> Option<PathBuf> {
 
 /// The findings `mtlint check` reports for `file`: (rule, 0-based line, text).
 fn cli_findings(file: &Path) -> Vec<(String, u64, String)> {
-    let out = common::mtlint()
-        .args(["check", "--format", "json"])
-        .arg(file)
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mut found: Vec<_> = report["files"][0]["diagnostics"]
-        .as_array()
-        .unwrap()
+    let mut found: Vec<_> = common::json_diagnostics(file)
         .iter()
         .map(|d| {
             (

@@ -1,23 +1,11 @@
 //! No input makes the engine panic or report a span that is not a valid
 //! byte range of the text (a deterministic stand-in until a fuzzer runs in CI).
 
+mod common;
+
+use common::Rng;
 use mtlint::rules::embedded;
 use mtlint::{Document, Engine};
-
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[(self.next() % items.len() as u64) as usize]
-    }
-}
 
 const PIECES: &[&str] = &[
     "a",

@@ -2,7 +2,6 @@
 //! left out of a default check, and, when named, flagging the other variety's
 //! spellings while names keep their own.
 
-#[allow(dead_code)] // this file uses only some of the shared helpers
 mod common;
 
 use common::{mtlint, write};
